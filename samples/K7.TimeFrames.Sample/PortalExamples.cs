@@ -1,4 +1,3 @@
-using K7.TimeFrames;
 using NodaTime;
 
 namespace K7.TimeFrames.Sample;

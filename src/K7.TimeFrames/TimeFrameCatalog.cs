@@ -22,12 +22,19 @@ public sealed class TimeFrameCatalog
 
     /// <summary>Initializes a new instance of the <see cref="TimeFrameCatalog"/> class.</summary>
     /// <param name="compiler">Compiles and checks frames.</param>
-    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    public TimeFrameCatalog(ITimeFrameCompiler compiler)
+        : this(compiler, new TimeFramesOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TimeFrameCatalog"/> class.</summary>
+    /// <param name="compiler">Compiles and checks frames.</param>
+    /// <param name="options">Options.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public TimeFrameCatalog(ITimeFrameCompiler compiler, TimeFramesOptions? options = null)
+    public TimeFrameCatalog(ITimeFrameCompiler compiler, TimeFramesOptions options)
     {
         ArgumentNullException.ThrowIfNull(compiler);
-        options ??= new TimeFramesOptions();
+        ArgumentNullException.ThrowIfNull(options);
         TimeFramesOptionsValidator.ThrowIfInvalid(options);
         _compiler = compiler;
         _options = options;
@@ -37,7 +44,7 @@ public sealed class TimeFrameCatalog
     /// <param name="compiler">Compiles and checks frames.</param>
     /// <param name="options">Validated options.</param>
     public TimeFrameCatalog(ITimeFrameCompiler compiler, IOptions<TimeFramesOptions> options)
-        : this(compiler, options?.Value)
+        : this(compiler, options?.Value ?? throw new ArgumentNullException(nameof(options)))
     {
     }
 

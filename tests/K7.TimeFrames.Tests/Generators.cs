@@ -125,7 +125,7 @@ public static class Generators
             from zone in Gen.Elements("UTC", "Asia/Kolkata").Select(id => DateTimeZoneProviders.Tzdb[id])
             from definition in Gen.OneOf(UniformDaysDefinition(), RecurringIntervalDefinition())
             from anchor in Gen.Constant(AnchorDate(definition))
-            from offset in Gen.Frequency((3, Gen.Choose(-7, 120)), (3, Gen.Choose(-7, 800)), (2, Gen.Choose(0, 4000)))
+            from offset in Gen.Frequency((2, Gen.Choose(-7, 120)), (5, Gen.Choose(-7, SpanDays(definition) + 7)), (1, Gen.Choose(0, 4000)))
             from hour in Gen.Choose(0, 23)
             from days in Gen.Frequency((2, Gen.Choose(1, 3)), (3, Gen.Choose(1, 45)))
             let frame = new TimeFrame("Recurrence", TimeFrameOwner.User("202"), zone, definition)
@@ -229,14 +229,23 @@ public static class Generators
     public static Gen<TimeFrameDefinition> RecurringIntervalDefinition() =>
         from start in DateTimeGen()
         from recurrence in DateRecurrenceGen(start.Date)
-        from minutes in LengthGen(TimeFrameValidator.MinPeriodDays(recurrence) * 1440)
+        from minutes in LengthGen(MaxLengthDays(recurrence) * 1440)
         select (TimeFrameDefinition)new SpecificDatesDefinition(new SpecificDateInterval(start, start.PlusMinutes(minutes), recurrence));
+
+    /// <summary>The longest an interval may last with a recurrence: the shortest period (docs/timeframes.md).</summary>
+    private static long MaxLengthDays(DateRecurrence recurrence) => recurrence.Frequency switch
+    {
+        DateFrequency.Daily => recurrence.Interval,
+        DateFrequency.Weekly => 7L * recurrence.Interval,
+        DateFrequency.Yearly => 365L * recurrence.Interval,
+        _ => 28L * recurrence.Interval,
+    };
 
     private static Gen<TimeFrameDefinition> SingleIntervalDefinition() =>
         from start in DateTimeGen()
         from recurs in Gen.Frequency((1, Gen.Constant(false)), (4, Gen.Constant(true)))
         from recurrence in DateRecurrenceGen(start.Date)
-        let max = recurs ? TimeFrameValidator.MinPeriodDays(recurrence) * 1440 : 20 * 1440
+        let max = recurs ? MaxLengthDays(recurrence) * 1440 : 20 * 1440
         from minutes in LengthGen(max)
         select (TimeFrameDefinition)new SpecificDatesDefinition(
             new SpecificDateInterval(start, start.PlusMinutes(minutes), recurs ? recurrence : null));
@@ -566,6 +575,33 @@ public static class Generators
         }
 
         return d;
+    }
+
+    /// <summary>Roughly how many days the recurrence lasts, so that windows fall where it is active.</summary>
+    private static int SpanDays(TimeFrameDefinition definition)
+    {
+        static int Span(RecurrenceEnd end, LocalDate start, double periodDays) =>
+            end.Count is { } count ? (int)Math.Min(4000, (count * periodDays) + 1)
+            : end.Date is { } date ? Math.Min(4000, Period.Between(start, date, PeriodUnits.Days).Days + 1)
+            : 4000;
+
+        switch (definition)
+        {
+            case DaysOfWeekDefinition days:
+                var perPeriod = days.Recurrence.IsMonthly ? 30.0 : 7.0;
+                return Span(days.End, days.StartDate ?? FirstDate, perPeriod * days.Recurrence.Interval / days.Days.Length);
+            case SpecificDatesDefinition dates when dates.Intervals[0].Recurrence is { } recurrence:
+                var period = recurrence.Frequency switch
+                {
+                    DateFrequency.Daily => 1.0,
+                    DateFrequency.Weekly => 7.0,
+                    DateFrequency.Yearly => 365.0,
+                    _ => 30.0,
+                };
+                return Span(recurrence.End, dates.Intervals[0].Start.Date, period * recurrence.Interval);
+            default:
+                return 4000;
+        }
     }
 
     private static LocalDate AnchorDate(TimeFrameDefinition definition) => definition switch

@@ -11,12 +11,19 @@ public sealed class TimeFrameCompiler : ITimeFrameCompiler
 
     /// <summary>Initializes a new instance of the <see cref="TimeFrameCompiler"/> class.</summary>
     /// <param name="calendar">Where holidays come from.</param>
-    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    public TimeFrameCompiler(IHolidayCalendar calendar)
+        : this(calendar, new TimeFramesOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TimeFrameCompiler"/> class.</summary>
+    /// <param name="calendar">Where holidays come from.</param>
+    /// <param name="options">Options.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public TimeFrameCompiler(IHolidayCalendar calendar, TimeFramesOptions? options = null)
+    public TimeFrameCompiler(IHolidayCalendar calendar, TimeFramesOptions options)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        options ??= new TimeFramesOptions();
+        ArgumentNullException.ThrowIfNull(options);
         TimeFramesOptionsValidator.ThrowIfInvalid(options);
         _calendar = calendar;
         _options = options;
@@ -26,7 +33,7 @@ public sealed class TimeFrameCompiler : ITimeFrameCompiler
     /// <param name="calendar">Where holidays come from.</param>
     /// <param name="options">Validated options.</param>
     public TimeFrameCompiler(IHolidayCalendar calendar, IOptions<TimeFramesOptions> options)
-        : this(calendar, options?.Value)
+        : this(calendar, options?.Value ?? throw new ArgumentNullException(nameof(options)))
     {
     }
 

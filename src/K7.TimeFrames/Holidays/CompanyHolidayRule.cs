@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace K7.TimeFrames;
@@ -6,13 +5,9 @@ namespace K7.TimeFrames;
 /// <summary>The rule that gives a company-defined holiday its date in each year.</summary>
 /// <remarks>
 /// The rules are <see cref="FixedDateHolidayRule"/>, <see cref="WeekdayOfMonthHolidayRule"/> and
-/// <see cref="EasterOffsetHolidayRule"/>. Each checks its values when built. Immutable and thread-safe.
-/// In JSON the rule carries a <c>"kind"</c> property: <c>"fixed-date"</c>, <c>"weekday-of-month"</c> or <c>"easter-offset"</c>.
+/// <see cref="EasterOffsetHolidayRule"/>; the constructor is internal so that the set stays closed. Each checks
+/// its values when built, and its properties cannot be changed with <c>with</c>. Immutable and thread-safe.
 /// </remarks>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(FixedDateHolidayRule), "fixed-date")]
-[JsonDerivedType(typeof(WeekdayOfMonthHolidayRule), "weekday-of-month")]
-[JsonDerivedType(typeof(EasterOffsetHolidayRule), "easter-offset")]
 public abstract record CompanyHolidayRule
 {
     internal CompanyHolidayRule()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace K7.TimeFrames;
@@ -17,7 +18,7 @@ public sealed record FixedDateHolidayRule(int Month, int Day) : CompanyHolidayRu
     /// <remarks>Checked against the month in a leap year (2000), so February 29 is a valid rule.</remarks>
     public int Day { get; } = Day >= 1 && Day <= CalendarSystem.Iso.GetDaysInMonth(2000, Month)
         ? Day
-        : throw new ArgumentOutOfRangeException(nameof(Day), Day, $"Month {Month} has no day {Day}.");
+        : throw new ArgumentOutOfRangeException(nameof(Day), Day, string.Create(CultureInfo.InvariantCulture, $"Month {Month} has no day {Day}."));
 
     /// <inheritdoc />
     public override LocalDate? GetDate(int year)

@@ -25,7 +25,7 @@ public sealed record HolidayCountry(string Code, string Name, IReadOnlyList<Holi
     {
         if (!string.IsNullOrEmpty(code))
         {
-            foreach (var candidate in Regions)
+            foreach (var candidate in Regions ?? [])
             {
                 if (string.Equals(candidate.Code, code, StringComparison.OrdinalIgnoreCase)
                     || (candidate.Code.Length == Code.Length + 1 + code.Length

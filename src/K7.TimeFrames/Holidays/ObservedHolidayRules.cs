@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using NodaTime;
 
 namespace K7.TimeFrames;
@@ -189,7 +190,7 @@ public sealed record ObservedHolidayRules
 
     [DoesNotReturn]
     private static void ThrowDestinationTooShort(int count, string paramName) =>
-        throw new ArgumentException($"The destination needs room for {count} dates.", paramName);
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The destination needs room for {count} dates."), paramName);
 
     private LocalDate NearestWorkday(LocalDate actual, int step)
     {

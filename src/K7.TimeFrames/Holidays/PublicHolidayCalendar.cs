@@ -36,18 +36,30 @@ namespace K7.TimeFrames;
 /// <see cref="Holiday.Id"/> is a lower-kebab ASCII id derived from the package's localization key when it has one
 /// ("IndependenceDay" → "independence-day"), else from the name ("Neujahrstag" → "neujahrstag"; accents are removed
 /// and Cyrillic is transliterated). When a name occurs several times in one year (Romania's two New Year days) the
-/// later occurrences get "-2", "-3" in date order, so ids are unique within a list. When two holidays fall on the
-/// same day and the package merges them into one entry named "A, B" (Denmark, Türkiye), the entry is split back
-/// into its holidays if both names are known from the neighbouring years.</para>
+/// later occurrences get "-2", "-3" in date order, so ids are unique within a list; the tail of a festival that the
+/// package lists under the previous year (Kurban Bayramı crossing New Year) comes after the year's own days. When
+/// two holidays fall on the same day and the package merges them into one entry ("Grundlovsdag, Pinsedag" in
+/// Denmark, also Lithuania and Türkiye), the entry is split back into its holidays when both names are known from
+/// the neighbouring years. Ids follow the package's names, so a renamed holiday changes id ("queens-birthday" until
+/// 2022, then "kings-birthday" in Australia and New Zealand). The United States entries have only a localization
+/// key: their names come from the package's English resources, or, where those cannot load (the package fails to
+/// load them under invariant globalization), from the key itself ("MartinLutherKing" → "Martin Luther King").</para>
 /// <para><b>Data defects handled here.</b> Serbia's dates are taken from the package's names list, because its
-/// holiday list uses Western instead of Orthodox Easter. When the package cannot compute a region in a year (it
-/// fails when two holidays of a French overseas region, or of Newfoundland and Labrador, coincide), the list is
-/// rebuilt from the nationwide list of that year and the region's lists of the neighbouring years: holidays present
-/// in both neighbours are kept on their nationwide date, or on the same day of the same month when both neighbours
-/// agree on it; a regional holiday that moves from year to year and is not nationwide is then missing.</para>
+/// holiday list uses Western instead of Orthodox Easter. When the package's names list fails for a year (it throws
+/// when two holidays share a date, as in Germany in 2008), names come from the nearest year with the same holidays.
+/// When the package cannot compute a region in a year (it fails when two holidays of a French overseas region, or
+/// of Newfoundland and Labrador, coincide: Martinique in 2031), the list is rebuilt from the nationwide list of that
+/// year and the region's lists of the neighbouring years: holidays present in both neighbours are kept on their
+/// nationwide date, or on the same day of the same month when both neighbours agree on it; a regional holiday that
+/// moves from year to year and is not nationwide is then missing.</para>
+/// <para><b>Data defects not handled.</b> When two holidays coincide, some providers keep only one of them (Norway's
+/// Ascension Day on Constitution Day in 2007, Italy's Liberation Day on Easter Monday in 2011, Serbia's Easter on
+/// Labour Day): the date is still a holiday, but the dropped holiday's id has no date that year. Australian holidays
+/// without a fixed rule (AFL Grand Final Day, local show days) are absent.</para>
 /// <para><b>Threading and caching.</b> Thread-safe. Each (country, region, year) list is computed once, with fresh
 /// provider instances (they are not documented as thread-safe, and the package's own cache is never enabled), and
-/// kept: later calls return the same immutable instance.</para>
+/// kept for the life of the calendar: later calls return the same immutable instance. The cache holds at most one
+/// list per country, region and year asked for; share one calendar per process.</para>
 /// </remarks>
 public sealed class PublicHolidayCalendar : IHolidayCalendar
 {

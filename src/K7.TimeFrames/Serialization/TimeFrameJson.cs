@@ -26,8 +26,8 @@ public static class TimeFrameJson
     /// <param name="frame">The frame.</param>
     /// <param name="indented">Whether to indent the output (two spaces, <c>\n</c> line ends).</param>
     /// <returns>The JSON text.</returns>
-    /// <exception cref="ArgumentException">The frame holds a value that has no JSON form (a work week with flags that are
-    /// not days, an undefined day or ordinal in a company-holiday rule).</exception>
+    /// <exception cref="ArgumentException">The frame holds a value that JSON cannot hold exactly: text with a lone
+    /// surrogate (a name), or a work week with flags that are not days of the week.</exception>
     public static string Serialize(TimeFrame frame, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(frame);

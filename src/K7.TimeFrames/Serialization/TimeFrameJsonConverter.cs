@@ -8,9 +8,10 @@ namespace K7.TimeFrames;
 /// <see cref="TimeFrameJson"/> (docs/timeframes-json.md).</summary>
 /// <remarks>
 /// <para>Add it to <see cref="JsonSerializerOptions.Converters"/> (for ASP.NET Core, in <c>JsonOptions</c>), or put
-/// <c>[JsonConverter(typeof(TimeFrameJsonConverter))]</c> on a property. The format is fixed: the options' naming policy,
-/// encoder-independent property names and number handling do not change it; indentation and escaping follow the
-/// host's writer. <see langword="null"/> is read and written by the serializer as usual.</para>
+/// <c>[JsonConverter(typeof(TimeFrameJsonConverter))]</c> on a property. The format is fixed: the options' naming
+/// policy and number handling do not change it; indentation and escaping follow the host's writer, and comments
+/// are skipped when the host's reader allows them. <see langword="null"/> is read and written by the serializer as
+/// usual.</para>
 /// <para>A malformed or invalid frame throws <see cref="JsonException"/>, as converters do, with the
 /// <see cref="TimeFrameFormatException"/> as its inner exception; its <see cref="TimeFrameFormatException.Path"/> is
 /// relative to the frame (<c>$.definition.days[0]</c>), while the serializer sets the <see cref="JsonException"/>'s

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
@@ -6,7 +8,9 @@ namespace K7.TimeFrames;
 
 /// <summary>Writes time frames in the JSON format of docs/timeframes-json.md, property order fixed.</summary>
 /// <remarks>Optional properties whose value is <see langword="null"/> are left out; every other property is written,
-/// defaults included, so that a stored document keeps its meaning if a default changes.</remarks>
+/// defaults included, so that a stored document keeps its meaning if a default changes. Values JSON cannot hold
+/// exactly (a lone surrogate in a name, which an encoder would replace) throw <see cref="ArgumentException"/> rather
+/// than being written differently.</remarks>
 internal static class TimeFrameJsonWriter
 {
     /// <summary>Gets the writer options of <see cref="TimeFrameJson"/>: readable non-ASCII text, <c>\n</c> line ends.</summary>
@@ -21,11 +25,11 @@ internal static class TimeFrameJsonWriter
     {
         ArgumentNullException.ThrowIfNull(frame);
         writer.WriteStartObject();
-        writer.WriteString("name"u8, frame.Name);
+        writer.WriteString("name"u8, Text(frame.Name, "The name"));
         if (frame.Owner.UserId is { } user)
         {
             writer.WriteStartObject("owner"u8);
-            writer.WriteString("user"u8, user);
+            writer.WriteString("user"u8, Text(user, "The owner's user id"));
             writer.WriteEndObject();
         }
         else
@@ -172,14 +176,14 @@ internal static class TimeFrameJsonWriter
         foreach (var holiday in holidays.Holidays)
         {
             writer.WriteStartObject();
-            WriteOptionalString(writer, "country"u8, holiday.Country);
-            WriteOptionalString(writer, "region"u8, holiday.Region);
-            WriteOptionalString(writer, "holiday"u8, holiday.HolidayId);
+            WriteOptionalString(writer, "country"u8, holiday.Country, "A holiday's country");
+            WriteOptionalString(writer, "region"u8, holiday.Region, "A holiday's region");
+            WriteOptionalString(writer, "holiday"u8, holiday.HolidayId, "A holiday's id");
             if (holiday.Company is { } company)
             {
                 writer.WriteStartObject("company"u8);
-                writer.WriteString("id"u8, company.Id);
-                writer.WriteString("name"u8, company.Name);
+                writer.WriteString("id"u8, Text(company.Id, "A company holiday's id"));
+                writer.WriteString("name"u8, Text(company.Name, "A company holiday's name"));
                 writer.WritePropertyName("rule"u8);
                 WriteRule(writer, company.Rule);
                 writer.WriteEndObject();
@@ -259,11 +263,35 @@ internal static class TimeFrameJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteOptionalString(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
+    private static void WriteOptionalString(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value, string what)
     {
         if (value is not null)
         {
-            writer.WriteString(name, value);
+            writer.WriteString(name, Text(value, what));
         }
+    }
+
+    /// <summary>Returns <paramref name="value"/> if it is valid UTF-16 (no lone surrogate), which JSON text can hold exactly.</summary>
+    private static string Text(string value, string what)
+    {
+        var rest = value.AsSpan();
+        if (rest.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            return value;
+        }
+
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out var consumed) != OperationStatus.Done)
+            {
+                throw new ArgumentException(
+                    $"{what} holds a lone surrogate at index {value.Length - rest.Length} and cannot be written as JSON text exactly.",
+                    nameof(value));
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return value;
     }
 }

@@ -1,5 +1,4 @@
 using FsCheck.Fluent;
-using K7.TimeFrames.Tests.Reference;
 using Xunit.Abstractions;
 
 namespace K7.TimeFrames.Tests.Evaluation;
@@ -9,22 +8,18 @@ public sealed class TmpDiag(ITestOutputHelper output)
     [Fact]
     public void Stats()
     {
-        var samples = Generators.FrameAt().Generator.Sample(2000, 50);
-        var active = 0; var byKind = new Dictionary<TimeFrameKind, (int, int)>();
-        var nextNull = 0;
-        foreach (var s in samples)
+        var rc = Generators.RecurrenceCase().Generator.Sample(1000, 50);
+        var nonEmpty = 0; var kinds = new Dictionary<string, (int, int)>();
+        foreach (var s in rc)
         {
-            var c = TestCompiler.Compile(s.Frame);
-            var a = c.IsActive(s.Instant);
-            if (a) active++;
-            var (n, k) = byKind.GetValueOrDefault(s.Frame.Kind);
-            byKind[s.Frame.Kind] = (n + 1, k + (a ? 1 : 0));
-            if (c.GetNextStart(s.Instant) is null) nextNull++;
+            var n = TestCompiler.Compile(s.Frame).GetActiveIntervals(s.Start, s.End).Count;
+            if (n > 0) nonEmpty++;
+            var key = s.Frame.Definition is DaysOfWeekDefinition d ? "days-" + (d.Recurrence.IsMonthly ? "monthly" : "weekly") + "-" + (d.End.Count is null ? d.End.Date is null ? "never" : "on" : "count")
+                : "dates-" + ((SpecificDatesDefinition)s.Frame.Definition).Intervals[0].Recurrence!.Frequency + "-" + (((SpecificDatesDefinition)s.Frame.Definition).Intervals[0].Recurrence!.End.Count is null ? "" : "count");
+            var (a, b) = kinds.GetValueOrDefault(key);
+            kinds[key] = (a + 1, b + (n > 0 ? 1 : 0));
         }
-        output.WriteLine($"active {active}/{samples.Length}, next null {nextNull}");
-        foreach (var kv in byKind) output.WriteLine($"{kv.Key}: {kv.Value}");
-        foreach (var s in samples.Take(15)) output.WriteLine(s.ToString());
-        var rc = Generators.RecurrenceCase().Generator.Sample(10, 50);
-        foreach (var s in rc) output.WriteLine(s.ToString());
+        output.WriteLine($"non-empty {nonEmpty}/{rc.Length}");
+        foreach (var kv in kinds.OrderBy(k => k.Key)) output.WriteLine($"{kv.Key}: {kv.Value}");
     }
 }

@@ -173,6 +173,25 @@ public sealed class PublicHolidayCalendarTests
     }
 
     [Fact]
+    public void GetHolidays_ManyListsComputedConcurrently_EqualTheListsComputedOneByOne()
+    {
+        var keys = (
+            from country in new[] { "US", "DE", "FR", "GB", "CA", "CH", "RO", "TR", "DK", "NZ" }
+            from year in Enumerable.Range(2020, 10)
+            select (country, year)).ToArray();
+        var concurrent = CreateSut();
+        var results = new IReadOnlyList<Holiday>[keys.Length];
+
+        Parallel.For(0, keys.Length, i => results[i] = concurrent.GetHolidays(keys[i].country, null, keys[i].year));
+
+        var sequential = CreateSut();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            Assert.Equal(sequential.GetHolidays(keys[i].country, null, keys[i].year), results[i]);
+        }
+    }
+
+    [Fact]
     public void GetHolidays_ReturnedList_CannotBeModified()
     {
         var holidays = CreateSut().GetHolidays("US", null, 2025);
@@ -330,6 +349,18 @@ public sealed class PublicHolidayCalendarTests
         Assert.Empty(country.Regions);
         Assert.False(sut.TryGetCountry("XX", out _));
         Assert.False(sut.TryGetCountry(null!, out _));
+    }
+
+    [Fact]
+    public void HolidayCountry_WithEqualRegionLists_AreEqual()
+    {
+        var a = new HolidayCountry("DE", "Germany", [new HolidayRegion("DE-BY", "Bavaria")]);
+        var b = new HolidayCountry("DE", "Germany", new List<HolidayRegion> { new("DE-BY", "Bavaria") });
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, b with { LastYear = 2100 });
+        Assert.NotEqual(a, new HolidayCountry("DE", "Germany", []));
     }
 
     [Fact]

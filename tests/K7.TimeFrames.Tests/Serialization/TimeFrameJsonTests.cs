@@ -8,7 +8,13 @@ public sealed class TimeFrameJsonTests
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
 
-    public static TheoryData<string> ExampleNames() => ["always", "daysOfWeek", "specificDates", "holidays", "custom"];
+    private static readonly string[] Kinds = ["always", "daysOfWeek", "specificDates", "holidays", "custom"];
+
+    private static readonly JsonSerializerOptions HostOptions = new() { Converters = { new TimeFrameJsonConverter() } };
+
+    private static readonly JsonSerializerOptions TzdbHostOptions = new() { Converters = { new TimeFrameJsonConverter(DateTimeZoneProviders.Tzdb) } };
+
+    public static TheoryData<string> ExampleNames() => new(Kinds);
 
     public static TheoryData<string, string, string, string, string> Errors() => new()
     {
@@ -152,7 +158,7 @@ public sealed class TimeFrameJsonTests
         Assert.Equal("$.definition.intervals[0].end", error.Path);
         Assert.Contains(inner.Reason, error.Message, StringComparison.Ordinal);
         Assert.StartsWith("\"2025-07-01T08:00:00\"", json[(int)error.Position..], StringComparison.Ordinal);
-        Assert.Equal(11, error.Line);
+        Assert.Equal(10, error.Line);
     }
 
     [Fact]
@@ -163,8 +169,8 @@ public sealed class TimeFrameJsonTests
         var error = Assert.Throws<TimeFrameFormatException>(() => TimeFrameJson.Deserialize(json));
 
         Assert.StartsWith("\"2025-02-30\"", json[(int)error.Position..], StringComparison.Ordinal);
-        Assert.Equal(30, error.Line);
-        Assert.Contains("(line 30, column 18)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(27, error.Line);
+        Assert.Contains("(line 27, column 18)", error.Message, StringComparison.Ordinal);
         Assert.IsType<NodaTime.Text.UnparsableValueException>(error.InnerException);
     }
 
@@ -278,7 +284,8 @@ public sealed class TimeFrameJsonTests
 
         var json = TimeFrameJson.Serialize(frame);
 
-        Assert.Equal("""{"name":"Zürich <Büro> & \"Co\" 😀","owner":{"user":"é"},"timeZone":"America/New_York","definition":{"kind":"always"}}""", json);
+        // Characters outside the Basic Multilingual Plane are escaped as surrogate pairs.
+        Assert.Equal("""{"name":"Zürich <Büro> & \"Co\" \uD83D\uDE00","owner":{"user":"é"},"timeZone":"America/New_York","definition":{"kind":"always"}}""", json);
         Assert.Equal(frame, TimeFrameJson.Deserialize(json));
     }
 
@@ -295,6 +302,16 @@ public sealed class TimeFrameJsonTests
             });
 
         Assert.Throws<ArgumentException>(() => TimeFrameJson.Serialize(frame));
+    }
+
+    [Fact]
+    public void Serialize_NameWithLoneSurrogate_ThrowsArgumentException()
+    {
+        var frame = new TimeFrame("Office \uD800", TimeFrameOwner.Domain, NewYork, AlwaysDefinition.Instance);
+
+        var error = Assert.Throws<ArgumentException>(() => TimeFrameJson.Serialize(frame));
+
+        Assert.Contains("lone surrogate at index 7", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -326,7 +343,7 @@ public sealed class TimeFrameJsonTests
     [Fact]
     public async Task Streams_RoundTrip()
     {
-        var frames = ExampleNames().Select(row => Example((string)row[0]).Frame).ToArray();
+        var frames = Kinds.Select(kind => Example(kind).Frame).ToArray();
         using var stream = new MemoryStream();
 
         await TimeFrameJson.SerializeListAsync(stream, frames, indented: true);
@@ -343,7 +360,7 @@ public sealed class TimeFrameJsonTests
     [Fact]
     public void Converter_FramesInsideHostDocument_RoundTrip()
     {
-        var options = new JsonSerializerOptions { Converters = { new TimeFrameJsonConverter() } };
+        var options = HostOptions;
         var dto = new HostDocument { Id = 7, Frame = Example("custom").Frame, Frames = [Example("always").Frame, Example("holidays").Frame] };
 
         var json = JsonSerializer.Serialize(dto, options);
@@ -358,7 +375,7 @@ public sealed class TimeFrameJsonTests
     [Fact]
     public void Converter_InvalidFrame_ThrowsJsonExceptionWithFormatExceptionInside()
     {
-        var options = new JsonSerializerOptions { Converters = { new TimeFrameJsonConverter() } };
+        var options = HostOptions;
         var json = "{\"Id\":1,\n\"Frame\":{\"name\":\"x\",\"owner\":\"domain\",\"timeZone\":\"UTC\",\"definition\":{\"kind\":\"daysOfWeek\",\"days\":[{\"day\":\"monday\",\"ranges\":[\"9-5\"]}]}}}";
 
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<HostDocument>(json, options));
@@ -373,7 +390,7 @@ public sealed class TimeFrameJsonTests
     [Fact]
     public void Converter_ReadsWithTheGivenProvider()
     {
-        var options = new JsonSerializerOptions { Converters = { new TimeFrameJsonConverter(DateTimeZoneProviders.Tzdb) } };
+        var options = TzdbHostOptions;
 
         var read = JsonSerializer.Deserialize<HostDocument>("{\"Frame\":" + TimeFrameJson.Serialize(Example("always").Frame) + "}", options)!;
 
