@@ -94,7 +94,7 @@ public static class PortalExamples
             HolidaySelection.FromCalendar("US", "new-year"),
             HolidaySelection.FromCalendar("US", "independence-day"),
             HolidaySelection.FromCalendar("US", "thanksgiving"),
-            HolidaySelection.FromCompany(new CompanyHoliday("day-after-thanksgiving", "Day after Thanksgiving", new WeekdayOfMonthHolidayRule(11, IsoDayOfWeek.Friday, WeekdayOrdinal.Fourth))),
+            HolidaySelection.FromCompany(new CompanyHoliday("christmas-eve", "Christmas Eve", new FixedDateHolidayRule(12, 24))),
             HolidaySelection.FromCalendar("US", "christmas") with { Time = new TimeRange(new LocalTime(12, 0), LocalTime.Midnight) })
         {
             Observed = ObservedHolidayRules.UnitedStates,

@@ -173,38 +173,38 @@ internal sealed class SpecificDatesSchedule : LocalSchedule
                 case DateFrequency.Weekly:
                     return _startDay + (k * 7 * _interval);
                 case DateFrequency.Yearly:
-                {
-                    var year = _startDate.Year + (k * _interval);
-                    if (year > 9999)
                     {
-                        return null;
-                    }
+                        var year = _startDate.Year + (k * _interval);
+                        if (year > 9999)
+                        {
+                            return null;
+                        }
 
-                    var y = (int)year;
-                    return _startDate.Day <= CalendarSystem.Iso.GetDaysInMonth(y, _startDate.Month)
-                        ? LocalTimeLine.Day(new LocalDate(y, _startDate.Month, _startDate.Day))
-                        : null;
-                }
-
-                default:
-                {
-                    var month = DateMath.MonthNumber(_startDate) + (k * _interval);
-                    if (month > (9999 * 12) + 11)
-                    {
-                        return null;
-                    }
-
-                    var y = (int)(month / 12);
-                    var m = (int)(month % 12) + 1;
-                    if (_frequency == DateFrequency.MonthlyByDayOfMonth)
-                    {
-                        return _startDate.Day <= CalendarSystem.Iso.GetDaysInMonth(y, m)
-                            ? LocalTimeLine.Day(new LocalDate(y, m, _startDate.Day))
+                        var y = (int)year;
+                        return _startDate.Day <= CalendarSystem.Iso.GetDaysInMonth(y, _startDate.Month)
+                            ? LocalTimeLine.Day(new LocalDate(y, _startDate.Month, _startDate.Day))
                             : null;
                     }
 
-                    return DateMath.NthWeekdayOfMonth(y, m, _startDate.DayOfWeek, _ordinal) is { } date ? LocalTimeLine.Day(date) : null;
-                }
+                default:
+                    {
+                        var month = DateMath.MonthNumber(_startDate) + (k * _interval);
+                        if (month > (9999 * 12) + 11)
+                        {
+                            return null;
+                        }
+
+                        var y = (int)(month / 12);
+                        var m = (int)(month % 12) + 1;
+                        if (_frequency == DateFrequency.MonthlyByDayOfMonth)
+                        {
+                            return _startDate.Day <= CalendarSystem.Iso.GetDaysInMonth(y, m)
+                                ? LocalTimeLine.Day(new LocalDate(y, m, _startDate.Day))
+                                : null;
+                        }
+
+                        return DateMath.NthWeekdayOfMonth(y, m, _startDate.DayOfWeek, _ordinal) is { } date ? LocalTimeLine.Day(date) : null;
+                    }
             }
         }
 

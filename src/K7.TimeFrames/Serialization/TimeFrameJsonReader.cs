@@ -11,7 +11,7 @@ namespace K7.TimeFrames;
 /// <para>Every problem becomes a <see cref="TimeFrameFormatException"/> carrying the JSON path; when the reader owns the
 /// whole document (not inside a host's document, through <see cref="TimeFrameJsonConverter"/>) it also carries the
 /// byte offset, the line and the document text. Unknown and repeated properties are rejected; properties may come in
-/// any order (the <c>kind</c> of a definition and the <c>type</c> of a rule are found by looking ahead).</para>
+/// any order (the <c>kind</c> of a definition or of a company-holiday rule is found by looking ahead).</para>
 /// <para>Errors are thrown and caught by the <c>Try</c> methods: a caller that wants the error needs the exception
 /// object anyway, and malformed input is the rare case.</para>
 /// </remarks>
@@ -91,8 +91,9 @@ internal ref struct TimeFrameJsonReader
         }
     }
 
-    /// <summary>Reads one time frame inside a host's document; <paramref name="reader"/> is on its first token and is
-    /// left on its last one, also when reading fails (so that the host reports where).</summary>
+    /// <summary>Reads one time frame inside a host's document: <paramref name="reader"/> is on its first token and is
+    /// left on its last one; when reading fails, on the token where the problem was found, so that the host reports
+    /// that position.</summary>
     public static TimeFrame ReadValue(ref Utf8JsonReader reader, IDateTimeZoneProvider zones)
     {
         var json = new TimeFrameJsonReader(reader, zones);

@@ -48,10 +48,6 @@ internal static class TimeFrameJsonText
 
     public static WeekdayOrdinal OrdinalAt(int index) => index == 5 ? WeekdayOrdinal.Last : (WeekdayOrdinal)(index + 1);
 
-    public static bool IsDefined(IsoDayOfWeek day) => day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday;
-
-    public static bool IsDefined(WeekdayOrdinal ordinal) => ordinal is WeekdayOrdinal.Last or (>= WeekdayOrdinal.First and <= WeekdayOrdinal.Fifth);
-
     public static string FormatDate(LocalDate date) => Date.Format(date);
 
     public static string FormatDateTime(LocalDateTime dateTime) => DateTime.Format(dateTime);

@@ -242,11 +242,6 @@ internal static class TimeFrameJsonWriter
                 writer.WriteNumber("day"u8, fixedDate.Day);
                 break;
             case WeekdayOfMonthHolidayRule weekday:
-                if (!TimeFrameJsonText.IsDefined(weekday.Day) || !TimeFrameJsonText.IsDefined(weekday.Ordinal))
-                {
-                    throw new ArgumentException($"The company-holiday rule {weekday} has no day or ordinal and cannot be written as JSON.", nameof(rule));
-                }
-
                 writer.WriteString("kind"u8, "weekdayOfMonth"u8);
                 writer.WriteNumber("month"u8, weekday.Month);
                 writer.WriteString("day"u8, TimeFrameJsonText.Day(weekday.Day));

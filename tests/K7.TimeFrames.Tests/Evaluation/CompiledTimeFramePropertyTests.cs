@@ -12,7 +12,7 @@ public sealed class CompiledTimeFramePropertyTests
     /// <summary>The default search horizon (10 years of 366 days), a little less to stay clear of its edge.</summary>
     private static readonly Duration Horizon = Duration.FromDays(365 * 10);
 
-    [Property(MaxTest = 20000, Arbitrary = new[] { typeof(Generators) })]
+    [Property(MaxTest = 500, Arbitrary = new[] { typeof(Generators) })]
     public void IsActive_RandomFrameAndInstant_MatchesReference(FrameAt x)
     {
         var sut = CreateSut(x.Frame);
@@ -24,7 +24,7 @@ public sealed class CompiledTimeFramePropertyTests
         }
     }
 
-    [Property(MaxTest = 20000, Arbitrary = new[] { typeof(Generators) })]
+    [Property(MaxTest = 300, Arbitrary = new[] { typeof(Generators) })]
     public void GetActiveIntervals_WindowAroundInstant_AgreesWithIsActive(FrameWindow x)
     {
         var sut = CreateSut(x.Frame);
@@ -61,7 +61,7 @@ public sealed class CompiledTimeFramePropertyTests
         }
     }
 
-    [Property(MaxTest = 20000, Arbitrary = new[] { typeof(Generators) })]
+    [Property(MaxTest = 200, Arbitrary = new[] { typeof(Generators) })]
     public void GetNextActive_RandomInstant_IsTheFirstActiveInstant(FrameAt x)
     {
         var sut = CreateSut(x.Frame);
@@ -89,7 +89,7 @@ public sealed class CompiledTimeFramePropertyTests
         }
     }
 
-    [Property(MaxTest = 20000, Arbitrary = new[] { typeof(Generators) })]
+    [Property(MaxTest = 200, Arbitrary = new[] { typeof(Generators) })]
     public void GetNextStart_RandomInstant_IsTheNextActivation(FrameAt x)
     {
         var sut = CreateSut(x.Frame);
@@ -113,7 +113,7 @@ public sealed class CompiledTimeFramePropertyTests
         Assert.True(earlier.Count == 0, $"Intervals start before the next start {n}: {Show(earlier)}.");
     }
 
-    [Property(MaxTest = 20000, Arbitrary = new[] { typeof(Generators) })]
+    [Property(MaxTest = 300, Arbitrary = new[] { typeof(Generators) })]
     public void IsActive_CustomFrame_IsTheUnionOfItsChildren(CustomFrameAt x)
     {
         var sut = CreateSut(x.Frame);
