@@ -172,6 +172,7 @@ public sealed class TimeFrameCatalog
     {
         ArgumentNullException.ThrowIfNull(frames);
         var builder = ImmutableDictionary.CreateBuilder<Key, CompiledTimeFrame>(KeyComparer.Instance);
+        var perOwner = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = 0;
         foreach (var frame in frames)
         {
@@ -191,21 +192,23 @@ public sealed class TimeFrameCatalog
             }
 
             var key = new Key(frame.Owner.UserId, frame.Name);
-            if (builder.ContainsKey(key) || (!frame.Owner.IsDomain && builder.ContainsKey(key with { UserId = null })))
+            var clash = frame.Owner.IsDomain
+                ? builder.Keys.Any(k => NameComparer.Equals(k.Name, frame.Name))
+                : builder.ContainsKey(key) || builder.ContainsKey(key with { UserId = null });
+            if (clash)
             {
-                TimeFrameValidator.Fail($"[{index}].Name", $"The name '{frame.Name}' is used twice.");
+                TimeFrameValidator.Fail($"[{index}].Name", $"The name '{frame.Name}' is used twice among what {frame.Owner} sees.");
             }
 
+            var count = perOwner.GetValueOrDefault(frame.Owner.UserId ?? string.Empty) + 1;
+            if (count > _options.MaxFramesPerOwner)
+            {
+                TimeFrameValidator.Fail($"[{index}].Owner", $"{frame.Owner} would have more than {_options.MaxFramesPerOwner} time frames, the most allowed.");
+            }
+
+            perOwner[frame.Owner.UserId ?? string.Empty] = count;
             builder.Add(key, compiled);
             index++;
-        }
-
-        foreach (var key in builder.Keys.Where(k => k.UserId is null).ToList())
-        {
-            if (builder.Keys.Any(k => k.UserId is not null && NameComparer.Equals(k.Name, key.Name)))
-            {
-                TimeFrameValidator.Fail("Name", $"The domain frame name '{key.Name}' is also used by a user's frame.");
-            }
         }
 
         lock (_gate)

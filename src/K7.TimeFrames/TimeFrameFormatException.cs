@@ -29,10 +29,28 @@ public sealed class TimeFrameFormatException : FormatException
     /// <param name="position">The zero-based position in <paramref name="text"/> where the problem is.</param>
     /// <param name="innerException">The error that caused this one, if any.</param>
     public TimeFrameFormatException(string message, string text, long position, Exception? innerException = null)
-        : base($"{message} (at position {position} of '{text}')", innerException)
+        : base($"{message} (at position {position}{Excerpt(text, position)})", innerException)
     {
         Text = text;
         Position = position;
+    }
+
+    private static string Excerpt(string? text, long position)
+    {
+        const int Around = 24;
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        if (text.Length <= 2 * Around)
+        {
+            return $" of '{text}'";
+        }
+
+        var start = (int)Math.Clamp(position - Around, 0, text.Length);
+        var end = (int)Math.Clamp(position + Around, start, text.Length);
+        return $", near '{(start > 0 ? "…" : string.Empty)}{text[start..end]}{(end < text.Length ? "…" : string.Empty)}'";
     }
 
     /// <summary>Gets the text that failed to parse, if known.</summary>

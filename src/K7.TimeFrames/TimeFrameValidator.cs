@@ -34,11 +34,22 @@ internal static class TimeFrameValidator
             Fail("Name", "A name may not start or end with white space.");
         }
 
-        foreach (var c in name)
+        for (var i = 0; i < name.Length; i++)
         {
+            var c = name[i];
             if (char.IsControl(c))
             {
                 Fail("Name", "A name may not contain control characters.");
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 >= name.Length || !char.IsLowSurrogate(name[i + 1]))
+                {
+                    Fail("Name", $"A name may not contain an unpaired surrogate (at position {i}).");
+                }
+
+                i++;
             }
         }
     }
@@ -136,6 +147,11 @@ internal static class TimeFrameValidator
             Fail($"{path}.Recurrence.Ordinal", $"'{ordinal}' is not an ordinal (First to Fifth, or Last).");
         }
 
+        if (days.StartDate is { } startDate)
+        {
+            ValidateYear(startDate, $"{path}.StartDate");
+        }
+
         if (days.StartDate is null && (recurrence.Interval > 1 || days.End.Count is not null))
         {
             Fail($"{path}.StartDate", "A start date is required to count weeks, months or occurrences from.");
@@ -193,6 +209,11 @@ internal static class TimeFrameValidator
         if (end.Count is { } count && count is < 1 or > MaxOccurrences)
         {
             Fail($"{path}.Count", $"The number of occurrences is between 1 and {MaxOccurrences}; it is {count}.");
+        }
+
+        if (end.Date is { } endDate)
+        {
+            ValidateYear(endDate, $"{path}.Date");
         }
 
         if (end.Date is { } date && start is { } s && date < s)
@@ -320,17 +341,14 @@ internal static class TimeFrameValidator
             Fail($"{path}.Observed", "Observed-holiday rules are required.");
         }
 
-        if ((observed.WorkWeek & Weekdays.All) == Weekdays.None)
+        try
         {
-            Fail($"{path}.Observed.WorkWeek", "Select at least one workday: observed holidays move to workdays.");
+            observed.Validate();
         }
-
-        for (var d = IsoDayOfWeek.Monday; d <= IsoDayOfWeek.Sunday; d++)
+        catch (ArgumentException e)
         {
-            if (!Enum.IsDefined(observed.GetShift(d)))
-            {
-                Fail($"{path}.Observed.{d}", $"'{observed.GetShift(d)}' is not an observed-holiday rule.");
-            }
+            var field = string.IsNullOrEmpty(e.ParamName) ? $"{path}.Observed" : $"{path}.Observed.{e.ParamName}";
+            throw new TimeFrameValidationException(field, Reason(e), e);
         }
     }
 
@@ -363,6 +381,11 @@ internal static class TimeFrameValidator
         if (holiday.OnlyInYear is { } year && year is < MinYear or > MaxYear)
         {
             Fail($"{path}.OnlyInYear", $"The year is between {MinYear} and {MaxYear}; it is {year}.");
+        }
+
+        if (holiday.Until is { } until)
+        {
+            ValidateYear(until, $"{path}.Until");
         }
 
         if (holiday.OnlyInYear is not null && holiday.Until is not null)
@@ -422,6 +445,21 @@ internal static class TimeFrameValidator
             var when = holiday.OnlyInYear is { } y ? $"in {y}" : $"between {from} and {to}";
             Fail($"{path}.HolidayId", $"{country.Name} has no holiday '{holiday.HolidayId}' {when}.");
         }
+    }
+
+    private static void ValidateYear(LocalDate date, string path)
+    {
+        if (date.Year is < MinYear or > MaxYear)
+        {
+            Fail(path, $"Dates are between the years {MinYear} and {MaxYear}; this one is in {date.Year}.");
+        }
+    }
+
+    private static string Reason(ArgumentException e)
+    {
+        var message = e.Message;
+        var suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return suffix >= 0 ? message[..suffix] : message;
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

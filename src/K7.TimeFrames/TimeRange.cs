@@ -81,12 +81,11 @@ public readonly record struct TimeRange(LocalTime Start, LocalTime End) : ISpanP
 
     /// <summary>Formats the range as <c>HH:mm-HH:mm</c> (with seconds when either end has them).</summary>
     /// <returns>The text form, which <see cref="Parse"/> reads back.</returns>
-    public override string ToString() => $"{Format(Start)}-{Format(End)}";
-
-    internal static string Format(LocalTime time) =>
-        time.Second == 0
-            ? time.ToString("HH:mm", CultureInfo.InvariantCulture)
-            : time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    public override string ToString()
+    {
+        var pattern = Start.Second == 0 && End.Second == 0 ? "HH:mm" : "HH:mm:ss";
+        return $"{Start.ToString(pattern, CultureInfo.InvariantCulture)}-{End.ToString(pattern, CultureInfo.InvariantCulture)}";
+    }
 
     internal static bool TryParseTime(ReadOnlySpan<char> s, out LocalTime time)
     {

@@ -159,16 +159,26 @@ internal sealed class DaysOfWeekSchedule : LocalSchedule
         return months % _interval == 0 && DateMath.IsOrdinal(date, _ordinal.Value);
     }
 
+    /// <summary>The day of the <paramref name="count"/>-th occurrence; when fewer occur before the end of the supported
+    /// range (year 2200), the last one that does (or the day before the start when none does).</summary>
     private long FindNthOccurrence(int count)
     {
         var seen = 0;
-        for (var day = _firstDay; ; day++)
+        var last = _firstDay - 1;
+        var limit = LocalTimeLine.Day(new LocalDate(TimeFrameValidator.MaxYear, 12, 31));
+        for (var day = _firstDay; day <= limit; day++)
         {
-            if (IsOccurrenceDay(day, IsoDayOfWeek(day)) && ++seen == count)
+            if (IsOccurrenceDay(day, IsoDayOfWeek(day)))
             {
-                return day;
+                last = day;
+                if (++seen == count)
+                {
+                    break;
+                }
             }
         }
+
+        return last;
     }
 
     private static (int[] Values, int[] Index) Flatten(List<int>[] perDay)

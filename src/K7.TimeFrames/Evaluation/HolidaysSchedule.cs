@@ -15,12 +15,22 @@ internal sealed class HolidaysSchedule : LocalSchedule
     private readonly ObservedHolidayRules _observed;
     private readonly IHolidayCalendar _calendar;
     private readonly long[]?[] _years = new long[]?[LastYear - FirstYear + 1];
+    private readonly (int First, int Last)[] _coverage;
 
     public HolidaysSchedule(HolidaysDefinition definition, IHolidayCalendar calendar)
     {
         _holidays = [.. definition.Holidays];
         _observed = definition.Observed;
         _calendar = calendar;
+
+        // The years the calendar has data for, per selection: outside them a calendar holiday does not occur.
+        _coverage = new (int, int)[_holidays.Length];
+        for (var i = 0; i < _holidays.Length; i++)
+        {
+            _coverage[i] = _holidays[i].Company is null && calendar.TryGetCountry(_holidays[i].Country!, out var country)
+                ? (country.FirstYear, country.LastYear)
+                : (FirstYear, LastYear);
+        }
     }
 
     public override bool Contains(long localSeconds)
@@ -65,18 +75,6 @@ internal sealed class HolidaysSchedule : LocalSchedule
         }
     }
 
-    /// <summary>The holidays' actual dates that fall in <paramref name="year"/> (for the summary's "next on" and for docs).</summary>
-    public IEnumerable<(HolidaySelection Selection, LocalDate Date)> ActualDates(int year)
-    {
-        foreach (var selection in _holidays)
-        {
-            if (ActualDate(selection, year) is { } date)
-            {
-                yield return (selection, date);
-            }
-        }
-    }
-
     private long[] Build(int year)
     {
         var yearStart = LocalTimeLine.Day(new LocalDate(year, 1, 1)) * SecondsPerDay;
@@ -88,9 +86,10 @@ internal sealed class HolidaysSchedule : LocalSchedule
         // is observed on Friday 2021-12-31), and a range crossing midnight on Dec 31 reaches into Jan 1.
         for (var y = Math.Max(year - 1, FirstYear); y <= Math.Min(year + 1, LastYear); y++)
         {
-            foreach (var selection in _holidays)
+            for (var h = 0; h < _holidays.Length; h++)
             {
-                if (ActualDate(selection, y) is not { } actual)
+                var selection = _holidays[h];
+                if (y < _coverage[h].First || y > _coverage[h].Last || ActualDate(selection, y) is not { } actual)
                 {
                     continue;
                 }

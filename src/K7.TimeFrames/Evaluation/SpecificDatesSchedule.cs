@@ -100,13 +100,25 @@ internal sealed class SpecificDatesSchedule : LocalSchedule
             _maxIndex = long.MaxValue / 4;
             if (recurrence.End.Count is { } count)
             {
+                // The count-th occurrence, or the last one before the end of the supported range (year 2200).
+                var limit = LocalTimeLine.Day(new LocalDate(TimeFrameValidator.MaxYear, 12, 31));
                 var seen = 0;
-                for (long k = 0; k <= MaxCountSearch; k++)
+                _maxIndex = -1;
+                for (long k = 0; ; k++)
                 {
-                    if (OccurrenceDay(k) is not null && ++seen == count)
+                    var day = OccurrenceDay(k);
+                    if (day > limit || (day is null && PeriodStartDay(k) > limit))
+                    {
+                        break;
+                    }
+
+                    if (day is not null)
                     {
                         _maxIndex = k;
-                        break;
+                        if (++seen == count)
+                        {
+                            break;
+                        }
                     }
                 }
             }
@@ -163,6 +175,15 @@ internal sealed class SpecificDatesSchedule : LocalSchedule
             }
         }
 
+        /// <summary>A lower bound of the first day of period <paramref name="k"/>, to stop searches.</summary>
+        private long PeriodStartDay(long k) => _frequency switch
+        {
+            DateFrequency.Daily => _startDay + (k * _interval),
+            DateFrequency.Weekly => _startDay + (k * 7 * _interval),
+            DateFrequency.Yearly => _startDay + (k * _interval * 365),
+            _ => _startDay + (k * _interval * 28),
+        };
+
         /// <summary>The unix day on which occurrence <paramref name="k"/> starts, or null when that period has none (Feb 29, the 31st, a fifth weekday).</summary>
         private long? OccurrenceDay(long k)
         {
@@ -207,8 +228,6 @@ internal sealed class SpecificDatesSchedule : LocalSchedule
                     }
             }
         }
-
-        private const long MaxCountSearch = 1_000_000;
 
         private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;
     }

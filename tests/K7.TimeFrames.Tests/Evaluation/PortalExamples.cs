@@ -4,7 +4,7 @@ namespace K7.TimeFrames.Tests.Evaluation;
 
 /// <summary>
 /// The frames of samples/K7.TimeFrames.Sample/PortalExamples.cs (one per case of the portal guide's chapter 7), copied
-/// because the test project does not reference the sample. Keep the two in step.
+/// because the test project does not reference the sample. <see cref="PortalExamplesTests"/> checks that the two agree.
 /// </summary>
 internal static class PortalExamples
 {
@@ -87,7 +87,7 @@ internal static class PortalExamples
             HolidaySelection.FromCalendar("US", "new-year"),
             HolidaySelection.FromCalendar("US", "independence-day"),
             HolidaySelection.FromCalendar("US", "thanksgiving"),
-            HolidaySelection.FromCompany(new CompanyHoliday("day-after-thanksgiving", "Day after Thanksgiving", new WeekdayOfMonthHolidayRule(11, IsoDayOfWeek.Friday, WeekdayOrdinal.Fourth))),
+            HolidaySelection.FromCompany(new CompanyHoliday("christmas-eve", "Christmas Eve", new FixedDateHolidayRule(12, 24))),
             HolidaySelection.FromCalendar("US", "christmas") with { Time = new TimeRange(new LocalTime(12, 0), LocalTime.Midnight) })
         {
             Observed = ObservedHolidayRules.UnitedStates,
@@ -103,12 +103,15 @@ internal static class PortalExamples
                 HolidaySelection.FromCalendar("US", "juneteenth"),
                 HolidaySelection.FromCalendar("US", "independence-day"))));
 
-    /// <summary>Every example, with its name in the sample.</summary>
-    public static TheoryData<string> Names() =>
+    /// <summary>The names of every example, as in the sample.</summary>
+    public static readonly string[] AllNames =
     [
         nameof(EarlyRelease), nameof(OutOfOffice), nameof(AllTheTime), nameof(OfficeHours), nameof(FirstMondayStaffMeeting),
         nameof(NightShift), nameof(WinterClosure), nameof(Inventory), nameof(CompanyHolidays), nameof(CustomFrame),
     ];
+
+    /// <summary>Every example's name, for theories.</summary>
+    public static TheoryData<string> Names() => [.. AllNames];
 
     public static TimeFrame ByName(string name) => name switch
     {

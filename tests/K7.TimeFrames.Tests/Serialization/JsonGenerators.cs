@@ -145,14 +145,16 @@ internal static class JsonGenerators
     private static Gen<int> Interval => Gen.Frequency((4, Gen.Choose(1, 4)), (1, Gen.Choose(1, 99)));
 
     private static Gen<LocalDate> Date =>
-        from year in Gen.Frequency((4, Gen.Choose(2000, 2060)), (1, Gen.Choose(1900, 2200)))
+        from year in Gen.Frequency((4, Gen.Choose(2000, 2060)), (1, Gen.Choose(1900, 2189)))
         from day in Gen.Choose(1, 365)
         select new LocalDate(year, 1, 1).PlusDays(day - 1);
+
+    private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
 
     private static Gen<RecurrenceEnd> End(LocalDate start) =>
         Gen.Frequency(
             (2, Gen.Constant(RecurrenceEnd.Never)),
-            (1, Gen.Choose(0, 3650).Select(days => RecurrenceEnd.On(start.PlusDays(days)))),
+            (1, Gen.Choose(0, 3650).Select(days => RecurrenceEnd.On(Min(start.PlusDays(days), new LocalDate(2200, 12, 31))))),
             (1, Gen.Frequency((3, Gen.Choose(1, 20)), (1, Gen.Choose(1, 1000))).Select(RecurrenceEnd.After)));
 
     private static Gen<SpecificDatesDefinition> SpecificDates =>

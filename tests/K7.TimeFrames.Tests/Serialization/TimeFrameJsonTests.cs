@@ -290,28 +290,27 @@ public sealed class TimeFrameJsonTests
     }
 
     [Fact]
-    public void Serialize_WorkWeekWithFlagsThatAreNotDays_ThrowsArgumentException()
+    public void Constructor_WorkWeekWithFlagsThatAreNotDays_IsRefusedBeforeItCanBeSerialized()
     {
-        var frame = new TimeFrame(
+        var error = Assert.Throws<TimeFrameValidationException>(() => new TimeFrame(
             "Odd",
             TimeFrameOwner.Domain,
             NewYork,
             new HolidaysDefinition(HolidaySelection.FromCalendar("US", "juneteenth"))
             {
                 Observed = ObservedHolidayRules.UnitedStates with { WorkWeek = Weekdays.MondayToFriday | (Weekdays)128 },
-            });
+            }));
 
-        Assert.Throws<ArgumentException>(() => TimeFrameJson.Serialize(frame));
+        Assert.Equal("Definition.Observed.WorkWeek", error.Field);
     }
 
     [Fact]
-    public void Serialize_NameWithLoneSurrogate_ThrowsArgumentException()
+    public void Constructor_NameWithLoneSurrogate_IsRefusedBeforeItCanBeSerialized()
     {
-        var frame = new TimeFrame("Office \uD800", TimeFrameOwner.Domain, NewYork, AlwaysDefinition.Instance);
+        var error = Assert.Throws<TimeFrameValidationException>(() => new TimeFrame("Office \uD800", TimeFrameOwner.Domain, NewYork, AlwaysDefinition.Instance));
 
-        var error = Assert.Throws<ArgumentException>(() => TimeFrameJson.Serialize(frame));
-
-        Assert.Contains("lone surrogate at index 7", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Name", error.Field);
+        Assert.Contains("unpaired surrogate", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
