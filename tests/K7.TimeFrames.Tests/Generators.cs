@@ -93,7 +93,7 @@ public static class Generators
         DateFrequency.Daily, DateFrequency.Weekly, DateFrequency.MonthlyByDayOfMonth, DateFrequency.MonthlyByWeekday, DateFrequency.Yearly,
     ];
 
-    /// <summary>Gets frames of every kind with an instant, 30% of them near a boundary of the frame or a DST transition.</summary>
+    /// <summary>Gets frames of every kind with an instant: half uniform in 2019–2031, 30% near a boundary of the frame or a DST transition, 20% inside a probable active interval.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<FrameAt> FrameAt() =>
         Arb.From(
@@ -130,7 +130,18 @@ public static class Generators
             from days in Gen.Frequency((2, Gen.Choose(1, 3)), (3, Gen.Choose(1, 45)))
             let frame = new TimeFrame("Recurrence", TimeFrameOwner.User("202"), zone, definition)
             let start = zone.AtStrictly(anchor.PlusDays(offset).AtMidnight().PlusHours(hour)).ToInstant()
-            select new RecurrenceCase(frame, start, start + Duration.FromDays(days)));
+            select new RecurrenceCase(frame, start, start + Duration.FromDays(days)),
+            x => ShrinkFrame(x.Frame).Where(IsRecurrenceCase).Select(f => x with { Frame = f }));
+
+    /// <summary>Whether a frame is in the subset of <see cref="K7.TimeFrames.Tests.RecurrenceCase"/>: the same ranges on every day, or one recurring interval.</summary>
+    /// <param name="frame">The frame.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public static bool IsRecurrenceCase(TimeFrame frame) => frame?.Definition switch
+    {
+        DaysOfWeekDefinition days => days.Days.All(d => d.Ranges.SequenceEqual(days.Days[0].Ranges)),
+        SpecificDatesDefinition dates => dates.Intervals is [{ Recurrence: not null }],
+        _ => false,
+    };
 
     /// <summary>Gets whole-second time ranges.</summary>
     /// <returns>The arbitrary.</returns>

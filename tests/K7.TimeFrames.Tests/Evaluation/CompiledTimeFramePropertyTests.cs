@@ -24,7 +24,7 @@ public sealed class CompiledTimeFramePropertyTests
         }
     }
 
-    [Property(MaxTest = 300, Arbitrary = new[] { typeof(Generators) })]
+    [Property(MaxTest = 500, Arbitrary = new[] { typeof(Generators) })]
     public void GetActiveIntervals_WindowAroundInstant_AgreesWithIsActive(FrameWindow x)
     {
         var sut = CreateSut(x.Frame);
@@ -61,7 +61,7 @@ public sealed class CompiledTimeFramePropertyTests
         }
     }
 
-    [Property(MaxTest = 200, Arbitrary = new[] { typeof(Generators) })]
+    [Property(MaxTest = 300, Arbitrary = new[] { typeof(Generators) })]
     public void GetNextActive_RandomInstant_IsTheFirstActiveInstant(FrameAt x)
     {
         var sut = CreateSut(x.Frame);
@@ -89,7 +89,7 @@ public sealed class CompiledTimeFramePropertyTests
         }
     }
 
-    [Property(MaxTest = 200, Arbitrary = new[] { typeof(Generators) })]
+    [Property(MaxTest = 300, Arbitrary = new[] { typeof(Generators) })]
     public void GetNextStart_RandomInstant_IsTheNextActivation(FrameAt x)
     {
         var sut = CreateSut(x.Frame);

@@ -252,37 +252,37 @@ public static class ReferenceEvaluator
         switch (recurrence.Frequency)
         {
             case DateFrequency.Daily:
-            {
-                var date = first.PlusDays(k * n);
-                return (date, date.Year);
-            }
-
-            case DateFrequency.Weekly:
-            {
-                var date = first.PlusDays(7 * k * n);
-                return (date, date.Year);
-            }
-
-            case DateFrequency.Yearly:
-            {
-                var year = first.Year + (k * n);
-                return (TryDate(year, first.Month, first.Day), year);
-            }
-
-            default:
-            {
-                var monthIndex = (first.Year * 12) + (first.Month - 1) + (k * n);
-                var year = monthIndex / 12;
-                var month = (monthIndex % 12) + 1;
-                if (recurrence.Frequency == DateFrequency.MonthlyByDayOfMonth)
                 {
-                    return (TryDate(year, month, first.Day), year);
+                    var date = first.PlusDays(k * n);
+                    return (date, date.Year);
                 }
 
-                var candidates = SameWeekdayInMonth(year, month, first.DayOfWeek);
-                LocalDate? date = ordinal == -1 ? candidates[^1] : ordinal <= candidates.Count ? candidates[ordinal - 1] : null;
-                return (date, year);
-            }
+            case DateFrequency.Weekly:
+                {
+                    var date = first.PlusDays(7 * k * n);
+                    return (date, date.Year);
+                }
+
+            case DateFrequency.Yearly:
+                {
+                    var year = first.Year + (k * n);
+                    return (TryDate(year, first.Month, first.Day), year);
+                }
+
+            default:
+                {
+                    var monthIndex = (first.Year * 12) + (first.Month - 1) + (k * n);
+                    var year = monthIndex / 12;
+                    var month = (monthIndex % 12) + 1;
+                    if (recurrence.Frequency == DateFrequency.MonthlyByDayOfMonth)
+                    {
+                        return (TryDate(year, month, first.Day), year);
+                    }
+
+                    var candidates = SameWeekdayInMonth(year, month, first.DayOfWeek);
+                    LocalDate? date = ordinal == -1 ? candidates[^1] : ordinal <= candidates.Count ? candidates[ordinal - 1] : null;
+                    return (date, year);
+                }
         }
     }
 
