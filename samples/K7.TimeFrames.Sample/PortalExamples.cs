@@ -7,6 +7,15 @@ public static class PortalExamples
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
 
+    /// <summary>Every example, by the name of its method, in the guide's order.</summary>
+    public static IReadOnlyList<(string Name, Func<TimeFrame> Create)> All { get; } =
+    [
+        (nameof(EarlyRelease), EarlyRelease), (nameof(OutOfOffice), OutOfOffice), (nameof(AllTheTime), AllTheTime),
+        (nameof(OfficeHours), OfficeHours), (nameof(FirstMondayStaffMeeting), FirstMondayStaffMeeting),
+        (nameof(NightShift), NightShift), (nameof(WinterClosure), WinterClosure), (nameof(Inventory), Inventory),
+        (nameof(CompanyHolidays), CompanyHolidays), (nameof(CustomFrame), CustomFrame),
+    ];
+
     // 7 — "Early Release", owned by 202: Days of the Week Fri, Sat · Every Week · Never.
     public static TimeFrame EarlyRelease() => new(
         "Early Release",

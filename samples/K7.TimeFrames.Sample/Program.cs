@@ -15,14 +15,9 @@ var clock = provider.GetRequiredService<IClock>();
 var now = args.Length > 0 ? NodaTime.Text.InstantPattern.ExtendedIso.Parse(args[0]).GetValueOrThrow() : clock.GetCurrentInstant();
 
 var manager = TimeFrameActor.OfficeManager("200");
-foreach (var frame in new[]
+foreach (var (_, create) in PortalExamples.All)
 {
-    PortalExamples.EarlyRelease(), PortalExamples.OutOfOffice(), PortalExamples.AllTheTime(), PortalExamples.OfficeHours(),
-    PortalExamples.FirstMondayStaffMeeting(), PortalExamples.NightShift(), PortalExamples.WinterClosure(),
-    PortalExamples.Inventory(), PortalExamples.CompanyHolidays(), PortalExamples.CustomFrame(),
-})
-{
-    catalog.Add(manager, frame);
+    catalog.Add(manager, create());
 }
 
 Console.WriteLine($"Time frames visible to 202 at {now}:");

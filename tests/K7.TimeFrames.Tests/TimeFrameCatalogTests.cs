@@ -1,3 +1,4 @@
+using K7.TimeFrames.Sample;
 using K7.TimeFrames.Tests.Evaluation;
 using NodaTime;
 

@@ -1,3 +1,4 @@
+using K7.TimeFrames.Sample;
 using K7.TimeFrames.Tests.Evaluation;
 using NodaTime;
 
@@ -19,7 +20,7 @@ public sealed class TimeFrameSummaryTests
     [InlineData(nameof(PortalExamples.CustomFrame), "Custom Days of the Week Sun, Mon, Tue, Wed, Thu, Fri, Sat + Holidays 2 holidays · Mixed · Never")]
     public void Summarize_PortalExample_IsTheGuidesLine(string example, string expected)
     {
-        var sut = CreateSut(PortalExamples.ByName(example));
+        var sut = CreateSut(PortalExampleData.ByName(example));
 
         var summary = sut.Summarize();
 

@@ -1,3 +1,4 @@
+using K7.TimeFrames.Sample;
 using K7.TimeFrames.Tests.Reference;
 using NodaTime;
 
@@ -493,10 +494,10 @@ public sealed class CompiledTimeFrameTests
     // ---- The hot path ---------------------------------------------------------------------------------------
 
     [Theory]
-    [MemberData(nameof(PortalExamples.Names), MemberType = typeof(PortalExamples))]
+    [MemberData(nameof(PortalExampleData.Names), MemberType = typeof(PortalExampleData))]
     public void IsActive_WarmFrame_DoesNotAllocate(string name)
     {
-        var sut = CreateSut(PortalExamples.ByName(name));
+        var sut = CreateSut(PortalExampleData.ByName(name));
         var instants = Enumerable.Range(0, 500).Select(i => Utc(2025, 12, 20, 0, 0) + Duration.FromMinutes(37 * i)).ToArray();
         foreach (var t in instants)
         {
@@ -638,10 +639,10 @@ public sealed class CompiledTimeFrameTests
     }
 
     [Theory]
-    [MemberData(nameof(PortalExamples.Names), MemberType = typeof(PortalExamples))]
+    [MemberData(nameof(PortalExampleData.Names), MemberType = typeof(PortalExampleData))]
     public void IsActive_PortalExamplesOverAYear_MatchesReferenceHourly(string name)
     {
-        var frame = PortalExamples.ByName(name);
+        var frame = PortalExampleData.ByName(name);
         var sut = CreateSut(frame);
 
         for (var t = Utc(2025, 1, 1, 0, 0); t < Utc(2027, 1, 1, 0, 0); t += Duration.FromMinutes(61))

@@ -1,3 +1,4 @@
+using K7.TimeFrames.Sample;
 using NodaTime;
 
 namespace K7.TimeFrames.Tests.Evaluation;
