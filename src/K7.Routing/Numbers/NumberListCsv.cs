@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 
 namespace K7.Routing;
@@ -123,7 +124,7 @@ public static class NumberListCsv
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static string Export(NumberList allowed, NumberList blocked)
     {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
         Export(writer, allowed, blocked);
         return writer.ToString();
     }

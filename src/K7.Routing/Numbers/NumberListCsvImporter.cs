@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using CsvHelper;
 
 namespace K7.Routing;
@@ -71,7 +72,7 @@ internal sealed class NumberListCsvImporter
 
                 if (++rows > _maxRows)
                 {
-                    throw Fatal(line, null, null, $"the file has more than {_maxRows:N0} rows; split it into smaller files.");
+                    throw Fatal(line, null, null, string.Create(CultureInfo.InvariantCulture, $"the file has more than {_maxRows:N0} rows; split it into smaller files."));
                 }
 
                 ReadRow(csv, line);
@@ -80,9 +81,10 @@ internal sealed class NumberListCsvImporter
         catch (CsvFormatException ex)
         {
             var at = ex.LineNumber > 0 ? ex.LineNumber : line;
-            throw new NumberListImportException(
-                [new NumberListImportError(at, null, null, $"the CSV cannot be read: a row is longer than {maxRecordBytes / 1024:N0} KB. Is a quote (\") never closed?")],
-                ex);
+            var reason = ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
+                ? string.Create(CultureInfo.InvariantCulture, $"the CSV cannot be read: a row is longer than {maxRecordBytes / 1024:N0} KB. Is a double quote (\") never closed?")
+                : $"the CSV cannot be read: {ex.Message}";
+            throw new NumberListImportException([new NumberListImportError(at, null, null, reason)], ex);
         }
 
         if (_errors.Count > 0 && !_skipInvalidRows)
@@ -113,8 +115,8 @@ internal sealed class NumberListCsvImporter
         all.AddRange(errors);
         all.AddRange(skipped);
 
-        // Stable: the errors of one line keep their column order.
-        return [.. all.Select((error, order) => (error, order)).OrderBy(x => x.error.Line).ThenBy(x => x.order).Select(x => x.error)];
+        // OrderBy is stable: the errors of one line keep their column order.
+        return [.. all.OrderBy(error => error.Line)];
     }
 
     private static string Cut(string value) =>

@@ -17,11 +17,12 @@ namespace K7.Routing;
 /// any number libphonenumber can read gets a key, valid or not (a spoofed or unassigned caller number still needs a
 /// canonical form to be compared against the lists). It never throws, and allocates nothing for the common forms:
 /// <c>+</c> followed by digits, and, when the default region is in the North American Numbering Plan (country code 1),
-/// 10 national digits or 11 digits starting with 1; both with optional separators (space, <c>-</c>, <c>.</c>,
-/// <c>(</c>, <c>)</c>). Other forms (the <c>00</c> or <c>011</c> international prefix, a national trunk prefix such as
-/// the 0 of <c>020 7946 0958</c>, other regions' national numbers) go through libphonenumber, which allocates.
-/// Text without any digit (<c>anonymous</c>, <c>unknown</c>, <c>Restricted</c>) returns <see langword="false"/> at once.
-/// SIP and tel URIs are not unwrapped: pass the user part.
+/// 10 national digits or 11 digits starting with 1 (the area code starting with 2 to 9); both with optional separators
+/// (space, <c>-</c>, <c>.</c>, <c>(</c>, <c>)</c>). Other forms go through libphonenumber, which allocates: the
+/// <c>00</c> or <c>011</c> international prefix, a national trunk prefix (the 0 of <c>020 7946 0958</c>, or after the
+/// country code as in <c>+44 (0)20 7946 0958</c>), other regions' national numbers, other characters. Either way the
+/// key is the one libphonenumber gives. Text without any digit (<c>anonymous</c>, <c>unknown</c>, <c>Restricted</c>)
+/// returns <see langword="false"/> without allocating. SIP and tel URIs are not unwrapped: pass the user part.
 /// </description></item>
 /// <item><description>
 /// <see cref="Parse"/> and <see cref="TryParse(ReadOnlySpan{char}, out PhoneNumberKey, out string?)"/> are for list

@@ -92,6 +92,11 @@ public sealed class AnsweringRuleSet : IEquatable<AnsweringRuleSet>
     /// <returns>The rule, or <see langword="null"/>.</returns>
     public AnsweringRule? Find(string timeFrame)
     {
+        if (string.Equals(timeFrame, "Default", StringComparison.OrdinalIgnoreCase))
+        {
+            return Default;
+        }
+
         var index = IndexOf(timeFrame);
         return index >= 0 ? Rules[index] : null;
     }

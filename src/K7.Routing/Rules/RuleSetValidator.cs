@@ -13,6 +13,8 @@ internal static class RuleSetValidator
             Fail("UserId", "A user is required.");
         }
 
+        ValidateText(set.UserId, "UserId", 64);
+
         if (set.RingTimeout < AnsweringRuleSet.MinRingTimeout || set.RingTimeout > AnsweringRuleSet.MaxRingTimeout || set.RingTimeout.SubsecondNanoseconds != 0)
         {
             Fail("RingTimeout", $"Ring for 5 to 300 whole seconds; {set.RingTimeout.TotalSeconds} is outside that.");
@@ -58,6 +60,7 @@ internal static class RuleSetValidator
                 Fail($"{path}.TimeFrame", "Select the time frame during which the rule applies.");
             }
 
+            ValidateText(rule.TimeFrame, $"{path}.TimeFrame", K7.TimeFrames.TimeFrame.MaxNameLength);
             if (string.Equals(rule.TimeFrame, "Default", StringComparison.OrdinalIgnoreCase))
             {
                 Fail($"{path}.TimeFrame", "'Default' is the name of the Default rule, not of a time frame.");
@@ -163,14 +166,39 @@ internal static class RuleSetValidator
             Fail($"{path}.Value", "A destination needs a value (a user, a device, a number...).");
         }
 
-        if (destination.Value.Length > 256)
-        {
-            Fail($"{path}.Value", "A destination is at most 256 characters.");
-        }
+        ValidateText(destination.Value, $"{path}.Value", 256);
 
         if (destination.Kind == DestinationKind.ExternalNumber && !IsE164(destination.Value))
         {
             Fail($"{path}.Value", $"'{destination.Value}' is not an E.164 number such as +15551231111; canonicalize it with PhoneNumberCanonicalizer.");
+        }
+    }
+
+    /// <summary>Text that identifies something: bounded, no control characters, no unpaired surrogates.</summary>
+    private static void ValidateText(string value, string path, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            Fail(path, $"At most {maxLength} characters; this has {value.Length}.");
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c))
+            {
+                Fail(path, $"Control characters are not allowed (at position {i}).");
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    Fail(path, $"An unpaired surrogate is not allowed (at position {i}).");
+                }
+
+                i++;
+            }
         }
     }
 

@@ -15,8 +15,9 @@ namespace K7.Routing;
 /// errors, with a suggestion for a near miss. Comments are allowed. Numbers of the allow and block lists are read with
 /// a <see cref="PhoneNumberCanonicalizer"/> (default region "US" unless one is given), so a stored
 /// <c>"555-123-1111"</c> is read as <c>+15551231111</c>. Every error is a <see cref="RoutingFormatException"/> whose
-/// message starts with the JSON path (<c>$.rules[0].forwarding.whenBusy</c>) and that carries the one-based line and
-/// the byte offset (after any byte order mark). A document that is well formed but describes invalid rules gives the
+/// <see cref="RoutingFormatException.Field"/> is the JSON path of the offending value
+/// (<c>$.rules[0].forwarding.whenBusy</c>), with the one-based <see cref="RoutingFormatException.Line"/> and the byte
+/// offset <see cref="RoutingFormatException.Position"/> (after any byte order mark); the message starts with the path. A document that is well formed but describes invalid rules gives the
 /// model's <see cref="RoutingValidationException"/> as the inner exception, its field turned into the JSON path.</para>
 /// <para>To put rule sets inside a host's own documents (ASP.NET Core models), use <see cref="AnsweringRuleSetJsonConverter"/>.</para>
 /// <para>Thread-safe: all members are stateless.</para>

@@ -146,32 +146,23 @@ internal ref struct RoutingJsonReader
 
     private NumberList ReadNumberList()
     {
-        var start = Expect(JsonTokenType.StartArray, "an array of numbers such as [{\"number\": \"+15551231111\", \"name\": \"Front desk\"}]");
+        Expect(JsonTokenType.StartArray, "an array of numbers such as [{\"number\": \"+15551231111\", \"name\": \"Front desk\"}]");
         var entries = new List<NumberListEntry>();
+        var positions = new Dictionary<PhoneNumberKey, int>();
         for (var i = 0; NextElement(i); i++)
         {
             var (entry, numberAt) = ReadEntry();
-            for (var j = 0; j < entries.Count; j++)
+            if (!positions.TryAdd(entry.Number, i))
             {
-                if (entries[j].Number.Equals(entry.Number))
-                {
-                    Push("number");
-                    throw Error($"{entry.Number} is already in the list (at position {j}); a number is listed once.", numberAt);
-                }
+                Push("number");
+                throw Error($"{entry.Number} is already in the list (at position {positions[entry.Number]}); a number is listed once.", numberAt);
             }
 
             entries.Add(entry);
             Pop();
         }
 
-        try
-        {
-            return NumberList.Create(entries);
-        }
-        catch (ArgumentException ex)
-        {
-            throw Error(ex.Message, start, ex);
-        }
+        return NumberList.Create(entries);
     }
 
     /// <summary>Reads a list entry, and where its number is.</summary>
@@ -193,7 +184,7 @@ internal ref struct RoutingJsonReader
                 // any other form is a number typed by a person and is read strictly by the canonicalizer.
                 if (!PhoneNumberKey.TryParse(text, out number) && !_numbers.TryParse(text, out number, out var reason))
                 {
-                    throw Error($"'{text}' is not a phone number: {reason}", numberAt);
+                    throw Error($"'{PhoneNumberKey.Abbreviate(text)}' is not a phone number: {reason}", numberAt);
                 }
             }
             else
@@ -292,9 +283,11 @@ internal ref struct RoutingJsonReader
         var ring = new SimultaneousRing();
         Span<long> positions = stackalloc long[properties.Names.Length];
         var seen = 0;
+        var given = 0;
         while (NextProperty(properties, ref seen, out var property))
         {
             positions[property] = _reader.TokenStartIndex;
+            given |= 1 << property;
             switch (property)
             {
                 case 0:
@@ -331,7 +324,7 @@ internal ref struct RoutingJsonReader
             return ring;
         }
 
-        var extra = seen & ~1;
+        var extra = given & ~1;
         if (extra != 0)
         {
             var index = System.Numerics.BitOperations.TrailingZeroCount(extra);
@@ -389,7 +382,7 @@ internal ref struct RoutingJsonReader
                 Push(unknown);
                 var hint = properties == RoutingJsonProperties.DefaultRule && unknown == "timeFrame"
                     ? "The default rule has no time frame: it applies whenever no other rule does."
-                    : $"Unknown property '{unknown}' in {properties.Description}; expected {RoutingJsonText.OneOf(properties.Names)}{RoutingJsonText.Suggest(unknown, properties.Names)}.";
+                    : $"Unknown property '{PhoneNumberKey.Abbreviate(unknown)}' in {properties.Description}; expected {RoutingJsonText.OneOf(properties.Names)}{RoutingJsonText.Suggest(unknown, properties.Names)}.";
                 throw Error(hint, position);
             }
 
@@ -502,7 +495,7 @@ internal ref struct RoutingJsonReader
         var index = Array.IndexOf(values, text);
         return index >= 0
             ? index
-            : throw Error($"'{text}' is not {what}; expected {RoutingJsonText.OneOf(values)}{RoutingJsonText.Suggest(text, values)}.", position);
+            : throw Error($"'{PhoneNumberKey.Abbreviate(text)}' is not {what}; expected {RoutingJsonText.OneOf(values)}{RoutingJsonText.Suggest(text, values)}.", position);
     }
 
     private readonly string RawValue() =>

@@ -36,9 +36,10 @@ internal static class RoutingJsonText
 
         string? best = null;
         var bestDistance = Math.Min(2, text.Length / 2);
+        var upper = text.ToUpperInvariant();
         foreach (var value in values)
         {
-            var distance = Distance(text.ToUpperInvariant(), value.ToUpperInvariant(), bestDistance);
+            var distance = Distance(upper, value.ToUpperInvariant(), bestDistance);
             if (distance <= bestDistance && (best is null || distance < bestDistance))
             {
                 best = value;

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Benchmark guard for the routing hot path (conventions §11): runs RouteBenchmarks' Reference and Compiled methods as
+# BenchmarkDotNet's short job (1–2 minutes on 2 cores, build included) and fails when CompiledAnsweringRules.Route
+# allocates or is not faster than the reference interpreter measured in the same run. No absolute time is checked.
+#
+#   bash eng/bench-guard.sh        # from anywhere; exit 0 = ok, 1 = regression, benchmark failure or no report
+#
+# BENCH_GUARD_TIMEOUT (seconds, default 600) bounds the whole run, build included. The run's log and BenchmarkDotNet
+# artifacts are kept in BenchmarkDotNet.Artifacts/bench-guard/ (ignored by git) to look at after a failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+fail() {
+  echo "bench-guard: FAILED: $*" >&2
+  exit 1
+}
+
+show_log() {
+  grep -E -A 4 'Exception|error' "$log" | head -n 40 >&2 || true
+  tail -n 15 "$log" >&2
+  echo "bench-guard: full log: $log" >&2
+}
+
+command -v python3 >/dev/null || fail "python3 is required to read BenchmarkDotNet's JSON report."
+limit=${BENCH_GUARD_TIMEOUT:-600}
+work=BenchmarkDotNet.Artifacts/bench-guard
+rm -rf "$work"
+mkdir -p "$work"
+log="$work/benchmark.log"
+started=$SECONDS
+
+status=0
+timeout --kill-after=30 "$limit" \
+  dotnet run -c Release --project benchmarks/K7.Benchmarks -- \
+  --filter '*RouteBenchmarks.Reference' '*RouteBenchmarks.Compiled' \
+  --job short --exporters json --artifacts "$work/artifacts" \
+  </dev/null >"$log" 2>&1 || status=$?
+elapsed=$((SECONDS - started))
+
+if [ "$status" -ne 0 ]; then
+  show_log
+  if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    fail "the benchmark did not finish within ${limit} s (BENCH_GUARD_TIMEOUT)."
+  fi
+  fail "the benchmark run exited with status $status after ${elapsed} s (log above)."
+fi
+
+shopt -s nullglob
+reports=("$work"/artifacts/results/*RouteBenchmarks-report-full-compressed.json)
+if [ ${#reports[@]} -ne 1 ]; then
+  show_log
+  fail "expected one RouteBenchmarks JSON report in $work/artifacts/results, found ${#reports[@]} (log above)."
+fi
+
+# Prints the summary line. Exits 0 when Compiled allocates 0 B and its mean is below Reference's, 1 when it does not,
+# 2 when the report lacks a result (the benchmark failed, for example in the agreement check of its [GlobalSetup]).
+verdict=0
+python3 - "${reports[0]}" "$elapsed" <<'PY' || verdict=$?
+import json
+import sys
+
+path, elapsed = sys.argv[1], sys.argv[2]
+with open(path, encoding="utf-8") as f:
+    report = json.load(f)
+
+results = {}
+for benchmark in report.get("Benchmarks", []):
+    method = benchmark.get("Method")
+    statistics = benchmark.get("Statistics") or {}
+    memory = benchmark.get("Memory") or {}
+    if method in ("Reference", "Compiled"):
+        results[method] = (statistics.get("Mean"), memory.get("BytesAllocatedPerOperation"))
+
+missing = [m for m in ("Reference", "Compiled") if None in results.get(m, (None, None))]
+if missing:
+    print(f"bench-guard: FAILED: no mean or allocation for {' and '.join(missing)} in the report: the benchmark failed (log below).", file=sys.stderr)
+    sys.exit(2)
+
+compiled_ns, compiled_bytes = results["Compiled"]
+reference_ns, reference_bytes = results["Reference"]
+ratio = compiled_ns / reference_ns
+line = f"bench-guard: Compiled {compiled_ns:,.1f} ns, {compiled_bytes} B; Reference {reference_ns:,.1f} ns; ratio {ratio:.4f}"
+details = f"(Reference {reference_bytes:,} B; {elapsed} s)"
+if compiled_bytes > 0:
+    print(f"{line} — FAILED: Compiled allocates {compiled_bytes} B per call; it must allocate nothing. {details}", file=sys.stderr)
+    sys.exit(1)
+if not ratio < 1:
+    print(f"{line} — FAILED: Compiled is not faster than Reference (ratio >= 1). {details}", file=sys.stderr)
+    sys.exit(1)
+print(f"{line} — ok ({reference_ns / compiled_ns:,.0f}x faster; Reference {reference_bytes:,} B; {elapsed} s)")
+PY
+
+if [ "$verdict" -eq 2 ]; then
+  show_log
+fi
+if [ "$verdict" -ne 0 ]; then
+  exit 1
+fi
