@@ -17,25 +17,27 @@ internal static class DecisionRules
         // Row 4: do not disturb, which allow-listed callers bypass.
         if (rule.DoNotDisturb && !allowListed)
         {
-            return ToDestination(forwarding.OnDoNotDisturb ?? voicemail, forwarding.OnDoNotDisturb is null, RouteReason.DoNotDisturb, name);
+            return (forwarding.OnDoNotDisturb ?? voicemail) is { } destination
+                ? Send(destination, RouteReason.DoNotDisturb, name)
+                : new RouteDecision(RouteOutcome.Disconnect, RouteReason.DoNotDisturb, name);
         }
 
         // Row 5: forward always.
         if (forwarding.Always is { } always)
         {
-            return new RouteDecision(RouteOutcome.Forward, RouteReason.ForwardAlways, name, always);
+            return Send(always, RouteReason.ForwardAlways, name);
         }
 
         // Row 6: offline, when the rule forwards offline calls.
         if (offline && forwarding.WhenOffline is { } whenOffline)
         {
-            return new RouteDecision(RouteOutcome.Forward, RouteReason.Offline, name, whenOffline);
+            return Send(whenOffline, RouteReason.Offline, name);
         }
 
         // Row 7: on active, when the rule forwards calls that arrive during a call.
         if (onActive && forwarding.OnActive is { } onActiveDestination)
         {
-            return new RouteDecision(RouteOutcome.Forward, RouteReason.OnActive, name, onActiveDestination);
+            return Send(onActiveDestination, RouteReason.OnActive, name);
         }
 
         // Row 8: ring.
@@ -56,10 +58,9 @@ internal static class DecisionRules
 
     public static RouteDecision Anonymous { get; } = new(RouteOutcome.Reject, RouteReason.AnonymousCaller, string.Empty);
 
-    private static RouteDecision ToDestination(Destination? destination, bool isVoicemailDefault, RouteReason reason, string ruleName) =>
-        destination is null
-            ? new RouteDecision(RouteOutcome.Disconnect, reason, ruleName)
-            : new RouteDecision(isVoicemailDefault || destination.Kind == DestinationKind.Voicemail ? RouteOutcome.Voicemail : RouteOutcome.Forward, reason, ruleName, destination);
+    /// <summary>Sends the call to <paramref name="destination"/>: a voicemail box is <see cref="RouteOutcome.Voicemail"/>, anything else a forward.</summary>
+    private static RouteDecision Send(Destination destination, RouteReason reason, string ruleName) =>
+        new(destination.Kind == DestinationKind.Voicemail ? RouteOutcome.Voicemail : RouteOutcome.Forward, reason, ruleName, destination);
 
     private static ImmutableArray<RingLeg> Targets(string userId, AnsweringRule rule)
     {

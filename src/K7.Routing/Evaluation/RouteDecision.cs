@@ -83,7 +83,7 @@ public sealed class RouteDecision : IEquatable<RouteDecision>
     public override int GetHashCode() => HashCode.Combine(Outcome, Reason, RuleName, Destination, Targets.Length, RingTimeout, Screening, WhenUnanswered);
 
     /// <summary>Returns the decision in one line, for logs.</summary>
-    /// <returns>For example "Ring 202wp, 202 for 25 s, then Voicemail - 202 (rule Default)".</returns>
+    /// <returns>For example "Ring 202wp, 202 for 25 s, then Voicemail - 202 (rule Default, Ring)".</returns>
     public override string ToString()
     {
         var text = new StringBuilder();

@@ -68,7 +68,8 @@ public sealed class RouteResolver : IRouteResolver
     {
         foreach (var (userId, compiled) in _users)
         {
-            _users[userId] = Compile(compiled.Rules, strict: false);
+            // Only replace what was read: rules set meanwhile by SetRules are newer and already compiled.
+            _users.TryUpdate(userId, Compile(compiled.Rules, strict: false), compiled);
         }
     }
 }

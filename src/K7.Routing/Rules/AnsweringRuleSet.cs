@@ -172,7 +172,12 @@ public sealed class AnsweringRuleSet : IEquatable<AnsweringRuleSet>
     /// <param name="allowList">The allowed numbers.</param>
     /// <param name="blockList">The blocked numbers.</param>
     /// <returns>The new set.</returns>
-    public AnsweringRuleSet WithLists(NumberList allowList, NumberList blockList) => With(allowList: allowList, blockList: blockList);
+    public AnsweringRuleSet WithLists(NumberList allowList, NumberList blockList)
+    {
+        ArgumentNullException.ThrowIfNull(allowList);
+        ArgumentNullException.ThrowIfNull(blockList);
+        return With(allowList: allowList, blockList: blockList);
+    }
 
     /// <summary>Returns the set with "block anonymous or unknown" on or off.</summary>
     /// <param name="blockAnonymous">Whether anonymous or unknown callers are rejected.</param>

@@ -40,7 +40,7 @@ internal static class RuleSetValidator
             Fail("Default.TimeFrame", "The Default rule has no time frame: it applies whenever no other rule does.");
         }
 
-        ValidateRule(set.Default, "Default");
+        ValidateRule(set.Default, "Default", set.UserId);
         if (set.Rules.Length > AnsweringRuleSet.MaxRules)
         {
             Fail("Rules", $"A user has at most {AnsweringRuleSet.MaxRules} rules besides Default; this set has {set.Rules.Length}.");
@@ -74,11 +74,11 @@ internal static class RuleSetValidator
                 }
             }
 
-            ValidateRule(rule, path);
+            ValidateRule(rule, path, set.UserId);
         }
     }
 
-    private static void ValidateRule(AnsweringRule rule, string path)
+    private static void ValidateRule(AnsweringRule rule, string path, string userId)
     {
         var forwarding = rule.Forwarding;
         if (forwarding is null)
@@ -136,6 +136,16 @@ internal static class RuleSetValidator
                 if (target.Delay < Duration.Zero || target.Delay > RingTarget.MaxDelay || target.Delay.SubsecondNanoseconds != 0)
                 {
                     Fail($"{targetPath}.Delay", $"A ring delay is 0 to 10 whole seconds; {target.Delay.TotalSeconds} is outside that.");
+                }
+
+                if (ring.IncludeUserExtension && !ring.RingAllUserPhones && target.Destination == Destination.Device(userId))
+                {
+                    Fail($"{targetPath}.Destination", $"{userId} is the user's extension, which already rings (\"include user's extension\").");
+                }
+
+                if (ring.RingAllUserPhones && target.Destination.Kind is DestinationKind.UserDevices or DestinationKind.Device && target.Destination.Value == userId)
+                {
+                    Fail($"{targetPath}.Destination", $"All phones of {userId} already ring (\"ring all user's phones\").");
                 }
 
                 for (var j = 0; j < i; j++)

@@ -71,7 +71,26 @@ internal static class RoutingJsonGenerators
         from defaultRule in Rule(null)
         from frames in TimeFrames
         from rules in Gen.CollectToArray(frames, frame => Rule(frame))
-        select AnsweringRuleSet.Create(user, rules, defaultRule, Duration.FromSeconds(timeout), allow, block, blockAnonymous, voicemail);
+        select AnsweringRuleSet.Create(user, rules.Select(r => WithoutOwnPhones(r, user)), WithoutOwnPhones(defaultRule, user), Duration.FromSeconds(timeout), allow, block, blockAnonymous, voicemail);
+
+    /// <summary>Drops ring targets that name the user's own extension or phones, which the rule's switches already ring.</summary>
+    private static AnsweringRule WithoutOwnPhones(AnsweringRule rule, string user)
+    {
+        if (rule.SimultaneousRing is not { } ring)
+        {
+            return rule;
+        }
+
+        var targets = ring.Targets.RemoveAll(t => t.Destination.Value == user && t.Destination.Kind is DestinationKind.Device or DestinationKind.UserDevices);
+        return rule with
+        {
+            SimultaneousRing = ring with
+            {
+                Targets = targets,
+                IncludeUserExtension = ring.IncludeUserExtension || (!ring.RingAllUserPhones && targets.IsEmpty),
+            },
+        };
+    }
 
     /// <summary>Gets a generator of serialized rule sets (compact or indented) with one to three random edits.</summary>
     public static Gen<MutatedRulesJson> Mutation =>
