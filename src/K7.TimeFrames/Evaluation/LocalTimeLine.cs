@@ -11,51 +11,7 @@ internal static class LocalTimeLine
 
     public static LocalDate Date(long day) => LocalDate.FromDateOnly(DateOnly.FromDayNumber((int)(day + UnixEpochDayNumber)));
 
-    private const int TableFirstYear = 1899;
-    private const int TableLastYear = 2202;
-
-    /// <summary>The unix day of January 1 of each year from <see cref="TableFirstYear"/> to <see cref="TableLastYear"/> + 1.</summary>
-    private static readonly long[] YearStarts = BuildYearStarts();
-
-    /// <summary>The ISO year of a unix day; a table lookup on the hot path (holiday frames, yearly recurrences).</summary>
-    public static int Year(long day)
-    {
-        var starts = YearStarts;
-        var offset = day - starts[0];
-        if (offset < 0 || day >= starts[^1])
-        {
-            return DateOnly.FromDayNumber((int)(day + UnixEpochDayNumber)).Year;
-        }
-
-        // 146,097 days in 400 Gregorian years: the estimate is off by at most one year either way.
-        var index = (int)(offset * 400 / 146_097);
-        if (index > starts.Length - 2)
-        {
-            index = starts.Length - 2;
-        }
-
-        if (starts[index] > day)
-        {
-            index--;
-        }
-        else if (starts[index + 1] <= day)
-        {
-            index++;
-        }
-
-        return TableFirstYear + index;
-    }
-
-    private static long[] BuildYearStarts()
-    {
-        var starts = new long[TableLastYear - TableFirstYear + 2];
-        for (var i = 0; i < starts.Length; i++)
-        {
-            starts[i] = new DateOnly(TableFirstYear + i, 1, 1).DayNumber - new DateOnly(1970, 1, 1).DayNumber;
-        }
-
-        return starts;
-    }
+    public static int Year(long day) => DateOnly.FromDayNumber((int)(day + UnixEpochDayNumber)).Year;
 
     public static long Seconds(LocalDateTime value) =>
         (Day(value.Date) * LocalSchedule.SecondsPerDay) + (value.TimeOfDay.NanosecondOfDay / NodaConstants.NanosecondsPerSecond);
