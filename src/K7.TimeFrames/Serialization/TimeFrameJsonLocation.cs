@@ -19,7 +19,7 @@ internal static class TimeFrameJsonLocation
         }
         else
         {
-            path.Append("['").Append(name.Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            path.Append("['").Append(name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
         }
     }
 
