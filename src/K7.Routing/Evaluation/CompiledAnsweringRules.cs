@@ -20,7 +20,7 @@ public sealed class CompiledAnsweringRules
     private const int OnActiveBit = 1;
 
     private readonly CompiledTimeFrame?[] _frames;
-    private readonly bool[] _enabled;
+    private readonly CompiledTimeFrame?[] _enabledFrames;
     private readonly RouteDecision[][] _decisions;
     private readonly PhoneNumberCanonicalizer _numbers;
 
@@ -29,7 +29,7 @@ public sealed class CompiledAnsweringRules
         Rules = rules;
         _frames = frames;
         _numbers = numbers;
-        _enabled = [.. rules.Rules.Select(r => r.Enabled)];
+        _enabledFrames = [.. frames.Select((frame, i) => rules.Rules[i].Enabled ? frame : null)];
         _decisions = new RouteDecision[rules.Rules.Length + 1][];
         for (var i = 0; i <= rules.Rules.Length; i++)
         {
@@ -220,16 +220,7 @@ public sealed class CompiledAnsweringRules
 
     private int ActiveRuleIndex(Instant now)
     {
-        var frames = _frames;
-        var enabled = _enabled;
-        for (var i = 0; i < frames.Length; i++)
-        {
-            if (enabled[i] && frames[i] is { } frame && frame.IsActive(now))
-            {
-                return i;
-            }
-        }
-
-        return frames.Length;
+        var index = CompiledTimeFrame.IndexOfFirstActive(_enabledFrames, now);
+        return index < 0 ? _enabledFrames.Length : index;
     }
 }

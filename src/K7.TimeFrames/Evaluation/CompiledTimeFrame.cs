@@ -44,6 +44,41 @@ public sealed class CompiledTimeFrame
         return _schedule.Contains(local);
     }
 
+    /// <summary>Returns the index of the first frame in <paramref name="frames"/> that is active at <paramref name="instant"/>,
+    /// skipping <see langword="null"/> entries; -1 when none is. Allocation-free.</summary>
+    /// <remarks>The same as testing <see cref="IsActive"/> in order, but the zone's UTC offset is looked up once for
+    /// consecutive frames in the same time zone (a user's frames usually are): the call path of answering rules.</remarks>
+    /// <param name="frames">The frames, in priority order.</param>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The index of the first active frame, or -1.</returns>
+    public static int IndexOfFirstActive(ReadOnlySpan<CompiledTimeFrame?> frames, Instant instant)
+    {
+        var unixSeconds = instant.ToUnixTimeSeconds();
+        DateTimeZone? zone = null;
+        long local = 0;
+        for (var i = 0; i < frames.Length; i++)
+        {
+            var frame = frames[i];
+            if (frame is null)
+            {
+                continue;
+            }
+
+            if (!ReferenceEquals(frame._zone, zone))
+            {
+                zone = frame._zone;
+                local = unixSeconds + zone.GetUtcOffset(instant).Seconds;
+            }
+
+            if (frame._schedule.Contains(local))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Tells whether the frame contains a wall-clock date and time of its zone (no time-zone conversion).</summary>
     /// <param name="localDateTime">The local date and time.</param>
     /// <returns><see langword="true"/> when it lies in one of the frame's local intervals.</returns>
