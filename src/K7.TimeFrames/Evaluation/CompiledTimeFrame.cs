@@ -152,21 +152,21 @@ public sealed class CompiledTimeFrame
             return from;
         }
 
-        return FirstStartAfter(from, inclusive: true);
+        return FirstStartAfter(from);
     }
 
     /// <summary>Returns the next instant strictly after <paramref name="after"/> at which the frame becomes active (the start
     /// of an active interval): the portal's "Next on".</summary>
     /// <param name="after">The instant after which to look.</param>
     /// <returns>The start of the next active interval, or <see langword="null"/> when there is none within the search horizon.</returns>
-    public Instant? GetNextStart(Instant after) => FirstStartAfter(after, inclusive: false);
+    public Instant? GetNextStart(Instant after) => FirstStartAfter(after);
 
-    private Instant? FirstStartAfter(Instant from, bool inclusive)
+    /// <summary>The start of the first active interval that begins strictly after <paramref name="from"/>.</summary>
+    private Instant? FirstStartAfter(Instant from)
     {
         var horizon = from.Plus(Duration.FromDays(366L * _horizonYears));
         var windowStart = from;
         var window = Duration.FromDays(8);
-        var active = IsActive(from);
         while (windowStart < horizon)
         {
             var windowEnd = windowStart.Plus(window);
@@ -177,14 +177,10 @@ public sealed class CompiledTimeFrame
 
             foreach (var interval in GetActiveIntervals(windowStart, windowEnd))
             {
-                // An interval that begins at the window start may only continue one that began earlier.
+                // An interval clipped at `from` began at or before it; one clipped at a later window start may only
+                // continue one that began in the window before.
                 if (interval.Start == from)
                 {
-                    if (inclusive && !active)
-                    {
-                        return from;
-                    }
-
                     continue;
                 }
 
