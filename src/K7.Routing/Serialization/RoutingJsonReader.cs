@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using K7.Json;
 using NodaTime;
 
 namespace K7.Routing;
@@ -505,7 +506,7 @@ internal ref struct RoutingJsonReader
     private readonly RoutingFormatException Invalid(string field, string reason, Exception inner, long start)
     {
         var path = $"{RenderPath()}{RoutingJsonLocation.FromField(field)}";
-        var position = _ownsDocument ? RoutingJsonLocation.Find(_document, path, DocumentOptions, start) : start;
+        var position = _ownsDocument ? JsonLocation.Find(_document, path, DocumentOptions, start) : start;
         return Create(path, $"The answering rules are not valid: {reason}", position, inner);
     }
 
@@ -519,7 +520,7 @@ internal ref struct RoutingJsonReader
             message = message[..cut];
         }
 
-        var position = RoutingJsonLocation.Offset(_document, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+        var position = JsonLocation.Offset(_document, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
         return Create(RenderPath(), $"The text is not valid JSON: {message}", position, ex);
     }
 
@@ -534,7 +535,7 @@ internal ref struct RoutingJsonReader
             return new RoutingFormatException($"{path}: {reason}", null, path, 0, inner);
         }
 
-        var (line, column) = RoutingJsonLocation.LineAndColumn(_document, position);
+        var (line, column) = JsonLocation.LineAndColumn(_document, position);
         return new RoutingFormatException($"{path}: {reason} (line {line}, column {column})", line, path, position, inner);
     }
 
@@ -543,7 +544,7 @@ internal ref struct RoutingJsonReader
         var path = new StringBuilder("$");
         foreach (var (name, index) in _path)
         {
-            RoutingJsonLocation.AppendSegment(path, name, index);
+            JsonLocation.AppendSegment(path, name, index);
         }
 
         return path.ToString();

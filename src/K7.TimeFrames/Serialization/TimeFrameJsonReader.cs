@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using K7.Json;
 using NodaTime;
 
 namespace K7.TimeFrames;
@@ -1013,7 +1014,7 @@ internal ref struct TimeFrameJsonReader
     private readonly TimeFrameFormatException Invalid(string field, string reason, Exception inner, long frameStart)
     {
         var path = $"{RenderPath()}{TimeFrameJsonLocation.FromField(field)}";
-        var position = _ownsDocument ? TimeFrameJsonLocation.Find(_document, path, DocumentOptions, frameStart) : frameStart;
+        var position = _ownsDocument ? JsonLocation.Find(_document, path, DocumentOptions, frameStart) : frameStart;
         return Create(path, $"The time frame is not valid: {reason}", position, inner);
     }
 
@@ -1027,7 +1028,7 @@ internal ref struct TimeFrameJsonReader
             message = message[..cut];
         }
 
-        var position = TimeFrameJsonLocation.Offset(_document, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+        var position = JsonLocation.Offset(_document, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
         return Create(RenderPath(), $"The text is not valid JSON: {message}", position, ex);
     }
 
@@ -1041,7 +1042,7 @@ internal ref struct TimeFrameJsonReader
             return new TimeFrameFormatException($"{path}: {reason}", inner) { Path = path };
         }
 
-        var (line, column) = TimeFrameJsonLocation.LineAndColumn(_document, position);
+        var (line, column) = JsonLocation.LineAndColumn(_document, position);
         var text = _text ?? Encoding.UTF8.GetString(_document);
         return new TimeFrameFormatException($"{path}: {reason} (line {line}, column {column})", text, position, inner)
         {
@@ -1055,7 +1056,7 @@ internal ref struct TimeFrameJsonReader
         var path = new StringBuilder("$");
         foreach (var (name, index) in _path)
         {
-            TimeFrameJsonLocation.AppendSegment(path, name, index);
+            JsonLocation.AppendSegment(path, name, index);
         }
 
         return path.ToString();

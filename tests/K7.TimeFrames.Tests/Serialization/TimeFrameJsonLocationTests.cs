@@ -1,4 +1,5 @@
 using System.Text;
+using K7.Json;
 
 namespace K7.TimeFrames.Tests.Serialization;
 
@@ -13,7 +14,7 @@ public sealed class TimeFrameJsonLocationTests
     {
         var path = new StringBuilder("$");
 
-        TimeFrameJsonLocation.AppendSegment(path, name, 0);
+        JsonLocation.AppendSegment(path, name, 0);
 
         Assert.Equal(expected, path.ToString());
     }
