@@ -171,9 +171,10 @@ internal sealed class SipTcpConnection
         }
         finally
         {
+            // Bookkeeping first, so that counters are up to date by the time the peer sees the close.
+            _manager.OnConnectionClosed(this);
             Close();
             ArrayPool<byte>.Shared.Return(buffer);
-            _manager.OnConnectionClosed(this);
         }
     }
 }
