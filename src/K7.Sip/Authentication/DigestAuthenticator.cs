@@ -52,16 +52,28 @@ public sealed class DigestAuthenticator
     /// <summary>Gets the algorithms offered, in order of preference.</summary>
     public IReadOnlyList<DigestAlgorithm> Algorithms => _algorithms;
 
-    /// <summary>Creates the challenges of a 401 or 407 answer: one header value per algorithm, in order of preference, sharing one fresh nonce.</summary>
+    /// <summary>
+    /// Creates the challenges of a 401 or 407 answer: one header value per algorithm, in order of preference, sharing
+    /// one fresh nonce. <paramref name="algorithms"/> narrows the offer, such as to MD5 alone for a user agent that
+    /// cannot cope with a SHA-256 challenge; algorithms not in <see cref="Algorithms"/> are skipped, and when none
+    /// remains every configured algorithm is offered.
+    /// </summary>
     /// <param name="stale">Whether to say <c>stale=true</c> (after <see cref="DigestOutcome.Stale"/>).</param>
+    /// <param name="algorithms">The algorithms to offer, in order, or <see langword="null"/> for <see cref="Algorithms"/>.</param>
     /// <returns>The <c>WWW-Authenticate</c> (or <c>Proxy-Authenticate</c>) header values, in the order to send them.</returns>
-    public IReadOnlyList<string> CreateChallenges(bool stale = false)
+    public IReadOnlyList<string> CreateChallenges(bool stale = false, IReadOnlyList<DigestAlgorithm>? algorithms = null)
     {
+        var offered = algorithms is null ? _algorithms : [.. algorithms.Where(a => Array.IndexOf(_algorithms, a) >= 0).Distinct()];
+        if (offered.Length == 0)
+        {
+            offered = _algorithms;
+        }
+
         var nonce = _nonces.CreateNonce();
-        var challenges = new string[_algorithms.Length];
+        var challenges = new string[offered.Length];
         for (var i = 0; i < challenges.Length; i++)
         {
-            challenges[i] = new DigestChallenge(_realm, nonce, _algorithms[i], stale, _opaque).ToString();
+            challenges[i] = new DigestChallenge(_realm, nonce, offered[i], stale, _opaque).ToString();
         }
 
         return challenges;

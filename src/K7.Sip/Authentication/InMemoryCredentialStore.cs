@@ -12,6 +12,9 @@ public sealed class InMemoryCredentialStore : ICredentialStore
     /// <summary>Gets the number of users.</summary>
     public int Count => _credentials.Count;
 
+    /// <summary>Gets the user names in the store, in ordinal order (a snapshot).</summary>
+    public IReadOnlyList<string> Usernames => [.. _credentials.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Adds a user.</summary>
     /// <param name="username">The user name.</param>
     /// <param name="credential">The user's credential.</param>
