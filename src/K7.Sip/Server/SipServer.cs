@@ -48,6 +48,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
     private readonly string _tagPrefix = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()));
     private readonly string _allowHeader = string.Join(", ", AllowedMethods);
     private long _tagCounter;
+    private readonly Lock _timerGate = new();
     private CancellationTokenSource? _stopping;
     private Task? _timerLoop;
 
@@ -183,6 +184,14 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
     /// <summary>Runs every timer that is due by the clock: transaction timers, binding expiry, qualify rounds, idle connections.</summary>
     /// <remarks>The server calls this every <see cref="SipOptions.TimerResolution"/>; tests on a fake clock call it directly.</remarks>
     internal void ProcessTimers()
+    {
+        lock (_timerGate)
+        {
+            ProcessTimersCore(); // one round at a time: the loop, or a test driving a fake clock
+        }
+    }
+
+    private void ProcessTimersCore()
     {
         var now = _clock.GetCurrentInstant();
         _serverTransactions.Purge(now);
