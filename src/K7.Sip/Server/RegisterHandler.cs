@@ -80,6 +80,13 @@ internal sealed class RegisterHandler(SipServer server)
         switch (verification.Outcome)
         {
             case DigestOutcome.Success:
+                if (!DigestUriMatches(credentials!, request.RequestUri))
+                {
+                    server.Metrics.AuthFailure("uri_mismatch");
+                    await Reject(context, 400, "Bad Request", "The digest uri of the Authorization header is not the Request-URI.").ConfigureAwait(false);
+                    return false;
+                }
+
                 if (string.Equals(verification.Username, aorUser, StringComparison.Ordinal))
                 {
                     return true;
@@ -112,6 +119,13 @@ internal sealed class RegisterHandler(SipServer server)
     }
 
     private static readonly DigestAlgorithm[] Md5Only = [DigestAlgorithm.Md5];
+
+    /// <summary>RFC 7616 §3.4.6: the digest-uri must name the Request-URI (compared as SIP URIs, RFC 3261 §19.1.4).</summary>
+    private static bool DigestUriMatches(string authorization, SipUri requestUri) =>
+        DigestCredentials.TryParse(authorization, out var credentials)
+        && credentials.Uri is { } text
+        && (string.Equals(text, requestUri.ToString(), StringComparison.Ordinal)
+            || (SipUri.TryParse(text, out var uri) && uri.IsEquivalentTo(requestUri)));
 
     private bool WantsMd5Only(string? userAgent)
     {

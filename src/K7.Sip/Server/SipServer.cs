@@ -203,6 +203,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         }
 
         Locations.PurgeExpired();
+        Devices.ExpireRegistrations(); // a safety net: binding events normally keep device status in step
         _qualifier.Run(now);
         _transport.CloseIdleConnections();
     }
