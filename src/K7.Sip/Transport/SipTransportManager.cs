@@ -110,7 +110,7 @@ public sealed class SipTransportManager : IAsyncDisposable
             {
                 for (var i = 0; i < _options.ReceiveLoopsPerUdpSocket; i++)
                 {
-                    _loops.Add(Task.Run(() => channel.ReceiveLoopAsync(token), CancellationToken.None));
+                    _loops.Add(channel.StartReceiveLoop(token));
                 }
             }
 

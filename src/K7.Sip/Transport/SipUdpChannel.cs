@@ -34,7 +34,37 @@ internal sealed class SipUdpChannel
 
     public AddressFamily AddressFamily => _socket.AddressFamily;
 
-    public async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    /// <summary>Starts one receive loop on a dedicated thread.</summary>
+    /// <returns>A task that completes when the loop ends (the socket closed or the token cancelled).</returns>
+    /// <remarks>
+    /// UDP receive loops block in <c>recvfrom</c> on threads of their own, the way SIP servers usually read datagrams:
+    /// each datagram is handled to the end on the thread that read it, with no thread-pool hop, no async state machine
+    /// and no spinning pool workers competing with the handler for the cores. A handler that completes
+    /// asynchronously (a credential store on a database) is waited for; the loop's buffer is reused only after that.
+    /// </remarks>
+    public Task StartReceiveLoop(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                ReceiveLoop(cancellationToken);
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "K7.Sip UDP " + BoundAddress,
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void ReceiveLoop(CancellationToken cancellationToken)
     {
         var buffer = GC.AllocateUninitializedArray<byte>(_maxMessageSize + 1, pinned: true);
         var address = new SocketAddress(_socket.AddressFamily);
@@ -45,11 +75,7 @@ internal sealed class SipUdpChannel
             int received;
             try
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, address, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
+                received = _socket.ReceiveFrom(buffer, SocketFlags.None, address);
             }
             catch (ObjectDisposedException)
             {
@@ -68,7 +94,7 @@ internal sealed class SipUdpChannel
             }
             catch (SocketException ex)
             {
-                if (cancellationToken.IsCancellationRequested)
+                if (cancellationToken.IsCancellationRequested || ex.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted or SocketError.Shutdown)
                 {
                     break;
                 }
@@ -102,23 +128,36 @@ internal sealed class SipUdpChannel
             }
 
             var packet = new SipPacket(buffer.AsMemory(0, received), SipTransportProtocol.Udp, lastRemote, LocalEndPoint, 0);
-            await _manager.DispatchAsync(packet, cancellationToken).ConfigureAwait(false);
+            var dispatch = _manager.DispatchAsync(packet, cancellationToken);
+            if (!dispatch.IsCompleted)
+            {
+                try
+                {
+                    dispatch.AsTask().GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
         }
     }
 
-    public async ValueTask<bool> SendAsync(IPEndPoint remote, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    /// <summary>Sends one datagram. UDP sends do not block in practice, so the send is synchronous.</summary>
+    public ValueTask<bool> SendAsync(IPEndPoint remote, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         try
         {
-            await _socket.SendToAsync(data, SocketFlags.None, remote, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            _socket.SendTo(data.Span, SocketFlags.None, remote);
             _manager.Counters.OnPacketSent();
-            return true;
+            return new(true);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             _manager.Counters.OnSendFailure();
             SipTransportLog.SendFailed(_manager.Logger, SipTransportProtocol.Udp, remote, ex.Message, ex);
-            return false;
+            return new(false);
         }
     }
 
