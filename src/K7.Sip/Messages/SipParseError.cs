@@ -54,8 +54,9 @@ public readonly struct SipParseError : IEquatable<SipParseError>
                 return "No error.";
             }
 
-            var where = HeaderName is null ? $"line {Line}" : $"header {HeaderName}, line {Line}";
-            return $"{_detail} ({where}, byte {Position}).";
+            var line = Line == 0 ? string.Empty : $"line {Line}, ";
+            var where = HeaderName is null ? line : $"header {HeaderName}, {line}";
+            return $"{_detail} ({where}byte {Position}).";
         }
     }
 
