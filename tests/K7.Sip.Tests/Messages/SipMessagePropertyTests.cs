@@ -100,6 +100,11 @@ public sealed class SipMessagePropertyTests
         {
             Assert.NotEqual(SipParseErrorKind.None, error.Kind);
             Assert.NotEmpty(error.Message);
+            if (error.TryCreateResponse(bytes, out var response))
+            {
+                Assert.True(SipMessage.TryParse(response.ToBytes(), out _, out var responseError), responseError.Message);
+            }
+
             return;
         }
 
