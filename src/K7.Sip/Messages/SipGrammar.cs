@@ -45,7 +45,9 @@ internal static class SipGrammar
     internal static readonly SearchValues<char> HostChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
 
-    internal static bool IsTokenChar(char c) => TokenChars.Contains(c);
+    private static readonly bool[] TokenTable = CreateTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~");
+
+    internal static bool IsTokenChar(char c) => c < 128 && TokenTable[c];
 
     internal static bool IsToken(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExcept(TokenChars);
 
@@ -360,28 +362,35 @@ internal static class SipGrammar
 
     internal static bool IsHexDigit(char c) => char.IsAsciiHexDigit(c);
 
+    private static bool[] CreateTable(string chars)
+    {
+        var table = new bool[128];
+        foreach (var c in chars)
+        {
+            table[c] = true;
+        }
+
+        return table;
+    }
+
     /// <summary>Checks that every <c>%</c> starts a <c>%HH</c> escape and every other character is in <paramref name="allowed"/>.</summary>
     internal static bool IsEscapedText(ReadOnlySpan<char> s, SearchValues<char> allowed)
     {
-        for (var i = 0; i < s.Length; i++)
+        while (true)
         {
-            var c = s[i];
-            if (c == '%')
+            var k = s.IndexOfAnyExcept(allowed);
+            if (k < 0)
             {
-                if (i + 2 >= s.Length || !IsHexDigit(s[i + 1]) || !IsHexDigit(s[i + 2]))
-                {
-                    return false;
-                }
-
-                i += 2;
+                return true;
             }
-            else if (!allowed.Contains(c))
+
+            if (s[k] != '%' || k + 2 >= s.Length || !IsHexDigit(s[k + 1]) || !IsHexDigit(s[k + 2]))
             {
                 return false;
             }
-        }
 
-        return true;
+            s = s[(k + 3)..];
+        }
     }
 
     /// <summary>Resolves <c>%HH</c> escapes (as UTF-8 octets).</summary>

@@ -245,6 +245,14 @@ internal static class SipMessageParser
 
         var n = 0;
         var i = lead;
+        if (Ascii.ToUtf16(raw[lead..], dest, out var written) == System.Buffers.OperationStatus.Done &&
+            raw[lead..].IndexOfAny((byte)'\r', (byte)'\n') < 0)
+        {
+            // The common case: ASCII and not folded.
+            n = written;
+            i = raw.Length;
+        }
+
         while (i < raw.Length)
         {
             var b = raw[i];

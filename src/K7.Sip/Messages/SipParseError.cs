@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace K7.Sip;
 
 /// <summary>Why and where a SIP message could not be parsed; the text of <see cref="Message"/> is built only when read.</summary>
@@ -54,14 +56,29 @@ public readonly struct SipParseError : IEquatable<SipParseError>
                 return "No error.";
             }
 
-            var where = HeaderName is null ? $"line {Line}" : $"header {HeaderName}, line {Line}";
-            return $"{_detail} ({where}, byte {Position}).";
+            var line = Line == 0 ? string.Empty : $"line {Line}, ";
+            var where = HeaderName is null ? line : $"header {HeaderName}, {line}";
+            return $"{_detail} ({where}byte {Position}).";
         }
     }
 
     /// <summary>Creates the exception that <see cref="SipMessage.Parse(ReadOnlySpan{byte})"/> throws for this error.</summary>
     /// <returns>A positioned <see cref="SipFormatException"/>.</returns>
     public SipFormatException ToException() => new(Message, Position, Line == 0 ? null : Line, HeaderName);
+
+    /// <summary>
+    /// Builds the response a UAS sends for this error (<see cref="SuggestedStatusCode"/>), copying every Via and the
+    /// From, To, Call-ID and CSeq of the datagram that are themselves valid. Fails when the input was a response, when
+    /// there is no error, or when no valid Via remains to send the response to.
+    /// </summary>
+    /// <param name="datagram">The datagram that failed to parse (the same bytes given to <c>TryParse</c>).</param>
+    /// <param name="response">The error response, with <c>Content-Length: 0</c>.</param>
+    /// <returns><see langword="true"/> when a response was built.</returns>
+    public bool TryCreateResponse(ReadOnlySpan<byte> datagram, [NotNullWhen(true)] out SipResponse? response)
+    {
+        response = ErrorResponder.Create(datagram, this);
+        return response is not null;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Message;

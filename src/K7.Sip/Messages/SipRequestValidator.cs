@@ -30,7 +30,7 @@ public static class SipRequestValidator
     /// <summary>Validates a request.</summary>
     /// <param name="request">The request.</param>
     /// <param name="role">The role of the element checking it.</param>
-    /// <param name="supportedOptionTags">The option tags this element supports (case-insensitive); <see langword="null"/> for none.</param>
+    /// <param name="supportedOptionTags">The option tags this element supports, compared with the set's own comparer; <see langword="null"/> for none.</param>
     /// <param name="acceptedContentTypes">The body types this element understands and answers with; <see langword="null"/> for <c>application/sdp</c>.</param>
     /// <returns><see cref="SipValidationResult.Valid"/>, or the status code, reason and headers to answer with.</returns>
     public static SipValidationResult Validate(SipRequest request, SipValidationRole role,

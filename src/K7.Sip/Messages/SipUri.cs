@@ -216,7 +216,8 @@ public sealed class SipUri : IEquatable<SipUri>
     public override bool Equals(object? obj) => Equals(obj as SipUri);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Scheme, User, Host.ToUpperInvariant(), Port, OpaquePart);
+    public override int GetHashCode() =>
+        HashCode.Combine(Scheme, Scheme == SipUriScheme.Tel ? StripVisual(User)?.ToUpperInvariant() : User, Host.ToUpperInvariant(), Port, OpaquePart);
 
     /// <summary>Returns the wire form: the text as parsed, or a canonical form (escaping what must be escaped) for built URIs.</summary>
     /// <returns>The URI text.</returns>
