@@ -246,5 +246,5 @@ internal sealed class RegisterHandler(SipServer server)
 
     private ValueTask Reject(RequestContext context, int statusCode, string reasonPhrase, string? detail) =>
         server.RespondAsync(context, statusCode, reasonPhrase, detail is null ? null : headers =>
-            headers.Add(SipHeaderNames.Warning, "399 " + server.Options.ServerName.Replace(' ', '-') + " \"" + detail.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
+            headers.Add(SipHeaderNames.Warning, Warning.Format(server.Options.ServerName, detail)));
 }

@@ -278,7 +278,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
             Log.ParseError(_logger, packet.Protocol, packet.RemoteEndPoint, error.Message);
             if (error.IsRequest && error.SuggestedStatusCode >= 400)
             {
-                await ErrorResponder.TryAnswerAsync(this, packet, error).ConfigureAwait(false);
+                await MalformedRequestResponder.TryAnswerAsync(this, packet, error).ConfigureAwait(false);
             }
 
             return;
