@@ -39,6 +39,13 @@ internal sealed class UdpPhone : IDisposable
         return new Received(SipMessage.Parse(result.Buffer), result.Buffer, result.RemoteEndPoint);
     }
 
+    /// <summary>Receives the next datagram as bytes, unparsed (for answers that echo a malformed header).</summary>
+    public async Task<byte[]> ReceiveBytesAsync()
+    {
+        using var cancel = new CancellationTokenSource(Timeout);
+        return (await _client.ReceiveAsync(cancel.Token)).Buffer;
+    }
+
     /// <summary>Receives the next response (skipping requests such as a qualify OPTIONS).</summary>
     public async Task<Received> ReceiveResponseAsync()
     {
