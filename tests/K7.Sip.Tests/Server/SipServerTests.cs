@@ -154,6 +154,33 @@ public sealed class SipServerTests
     }
 
     [Fact]
+    public async Task Register_UnknownUser_ChallengesAgainAndCountsFailure()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        using var failures = harness.Collect("k7.sip.auth_failures");
+        using var phone = harness.CreatePhone();
+
+        var (response, _) = await phone.RegisterAsync(phone.Register("299"), password: "guess");
+
+        Assert.Equal(401, response.StatusCode);
+        Assert.Equal(0, harness.Locations.Count);
+        Assert.Equal("UnknownUser", Assert.Single(failures.GetMeasurementSnapshot()).Tags["reason"]);
+    }
+
+    [Fact]
+    public async Task Register_DomainNotServed_NotFound()
+    {
+        await using var harness = await ServerHarness.StartAsync(o => o.Domains.Add("other.example.com"));
+        using var phone = harness.CreatePhone();
+
+        var response = await phone.RequestAsync(phone.Register("202wp"));
+
+        Assert.Equal(404, response.StatusCode);
+        Assert.Contains(ServerHarness.Domain, response.Headers["Warning"], StringComparison.Ordinal);
+        Assert.Equal(0, harness.Locations.Count);
+    }
+
+    [Fact]
     public async Task Register_UserRegistersAnotherAor_Forbidden()
     {
         await using var harness = await ServerHarness.StartAsync();
