@@ -21,7 +21,7 @@ public sealed class SipOptions
     public RegistrarOptions Registrar { get; } = new();
 
     /// <summary>Gets the digest authentication settings (realm, algorithms in order of preference, nonce lifetime).</summary>
-    /// <value>An empty realm, which <see cref="SipServer"/> replaces by the first of <see cref="Domains"/>, or by the host of each request's Request-URI when no domain is set.</value>
+    /// <value>An empty realm, which <c>AddK7Sip</c> replaces by the first of <see cref="Domains"/>, or by <c>k7</c> when no domain is set. A <see cref="DigestAuthenticator"/> built without DI needs a realm.</value>
     public DigestAuthenticationOptions Authentication { get; } = new();
 
     /// <summary>Gets the RFC 3261 §17 timer values.</summary>

@@ -145,7 +145,7 @@ public sealed class DigestAuthenticator
     }
 
     private static DigestVerification Result(DigestOutcome outcome, DigestCredentials? credentials, DigestAlgorithm? algorithm, string? reason) =>
-        new(outcome, credentials?.Username, credentials?.Realm, algorithm, reason, null);
+        new(outcome, credentials?.Username, credentials?.Realm, algorithm, reason, null, credentials?.Uri);
 
     private async ValueTask<DigestVerification> AwaitLookup(
         ValueTask<SipCredential?> lookup, DigestCredentials credentials, DigestAlgorithm algorithm, string realm, NonceStatus nonceStatus, string method)

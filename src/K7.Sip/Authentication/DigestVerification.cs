@@ -4,8 +4,9 @@ namespace K7.Sip.Authentication;
 /// <remarks>Instances are immutable.</remarks>
 public sealed class DigestVerification
 {
-    internal DigestVerification(DigestOutcome outcome, string? username, string? realm, DigestAlgorithm? algorithm, string? reason, int? position)
+    internal DigestVerification(DigestOutcome outcome, string? username, string? realm, DigestAlgorithm? algorithm, string? reason, int? position, string? uri = null)
     {
+        Uri = uri;
         Outcome = outcome;
         Username = username;
         Realm = realm;
@@ -13,6 +14,9 @@ public sealed class DigestVerification
         Reason = reason;
         Position = position;
     }
+
+    /// <summary>Gets the digest-uri of the credentials (which a server compares with the Request-URI), when they could be read.</summary>
+    public string? Uri { get; }
 
     /// <summary>Gets the outcome.</summary>
     public DigestOutcome Outcome { get; }

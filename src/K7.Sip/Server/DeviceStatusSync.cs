@@ -13,9 +13,9 @@ internal static class DeviceStatusSync
     {
         var binding = change.Binding;
         var deviceName = DeviceName(binding.Aor);
-        if (deviceName is null)
+        if (deviceName is null || server.Devices.Find(deviceName) is null)
         {
-            return;
+            return; // not a device of any user: the binding works, the Phones page does not list it
         }
 
         var remaining = server.Locations.Lookup(binding.Aor);

@@ -80,7 +80,7 @@ internal sealed class RegisterHandler(SipServer server)
         switch (verification.Outcome)
         {
             case DigestOutcome.Success:
-                if (!DigestUriMatches(credentials!, request.RequestUri))
+                if (!DigestUriMatches(verification.Uri, request.RequestUri))
                 {
                     server.Metrics.AuthFailure("uri_mismatch");
                     await Reject(context, 400, "Bad Request", "The digest uri of the Authorization header is not the Request-URI.").ConfigureAwait(false);
@@ -100,7 +100,7 @@ internal sealed class RegisterHandler(SipServer server)
                 await Reject(context, 400, "Bad Request", "Malformed Authorization header: " + verification.Reason).ConfigureAwait(false);
                 return false;
             default:
-                if (verification.Outcome != DigestOutcome.Missing)
+                if (verification.Outcome is not (DigestOutcome.Missing or DigestOutcome.Stale))
                 {
                     server.Metrics.AuthFailure(verification.Outcome.ToString());
                     Log.AuthenticationFailed(server.Logger, aorUser, verification.Outcome, verification.Reason ?? string.Empty);
@@ -121,9 +121,8 @@ internal sealed class RegisterHandler(SipServer server)
     private static readonly DigestAlgorithm[] Md5Only = [DigestAlgorithm.Md5];
 
     /// <summary>RFC 7616 §3.4.6: the digest-uri must name the Request-URI (compared as SIP URIs, RFC 3261 §19.1.4).</summary>
-    private static bool DigestUriMatches(string authorization, SipUri requestUri) =>
-        DigestCredentials.TryParse(authorization, out var credentials)
-        && credentials.Uri is { } text
+    private static bool DigestUriMatches(string? text, SipUri requestUri) =>
+        text is not null
         && (string.Equals(text, requestUri.ToString(), StringComparison.Ordinal)
             || (SipUri.TryParse(text, out var uri) && uri.IsEquivalentTo(requestUri)));
 

@@ -34,13 +34,18 @@ internal sealed class SipMetrics : IDisposable
         _meter.CreateObservableGauge("k7.sip.transactions.server", () => server.ServerTransactionCount, "{transaction}", "Live server transactions.");
     }
 
-    public void MessageReceived(bool request) => _messages.Add(1, new KeyValuePair<string, object?>("kind", request ? "request" : "response"));
+    private static readonly KeyValuePair<string, object?> RequestTag = new("kind", "request");
+    private static readonly KeyValuePair<string, object?> ResponseTag = new("kind", "response");
+    private static readonly object?[] StatusCodes = [.. Enumerable.Range(0, 700).Select(code => (object)code)];
+
+    public void MessageReceived(bool request) => _messages.Add(1, request ? RequestTag : ResponseTag);
 
     public void ParseError(SipParseErrorKind kind) => _parseErrors.Add(1, new KeyValuePair<string, object?>("error", kind.ToString()));
 
     public void Retransmission() => _retransmissions.Add(1);
 
-    public void Registration(int statusCode) => _registrations.Add(1, new KeyValuePair<string, object?>("status_code", statusCode));
+    public void Registration(int statusCode) =>
+        _registrations.Add(1, new KeyValuePair<string, object?>("status_code", (uint)statusCode < (uint)StatusCodes.Length ? StatusCodes[statusCode] : statusCode));
 
     public void AuthFailure(string reason) => _authFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

@@ -41,7 +41,7 @@ internal sealed class SipOptionsValidator : IValidateOptions<SipOptions>
             failures.Add("Timers: " + ex.Message);
         }
 
-        Add(failures, "Transport", new SipTransportOptionsValidator().Validate(name, options.Transport));
+        Add(failures, "Transport", new SipTransportOptionsValidator().Validate(name, SipServer.TransportOptionsWithDefaults(options.Transport)));
         Add(failures, "Registrar", new RegistrarOptionsValidator().Validate(name, options.Registrar));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

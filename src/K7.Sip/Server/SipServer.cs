@@ -49,6 +49,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
     private readonly string _allowHeader = string.Join(", ", AllowedMethods);
     private long _tagCounter;
     private readonly Lock _timerGate = new();
+    private Instant _nextPurge;
     private CancellationTokenSource? _stopping;
     private Task? _timerLoop;
 
@@ -84,13 +85,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         Devices = devices;
         _serverTransactions = new(_options.Timers, _options.MaxServerTransactions);
         _clientTransactions = new(_options.Timers);
-        if (_options.Transport.ListenAddresses.Count == 0)
-        {
-            _options.Transport.ListenAddresses.Add(SipListenAddress.Parse("udp:127.0.0.1:5060"));
-            _options.Transport.ListenAddresses.Add(SipListenAddress.Parse("tcp:127.0.0.1:5060"));
-        }
-
-        _transport = new SipTransportManager(_options.Transport, new PacketHandler(this), clock, loggerFactory.CreateLogger<SipTransportManager>());
+        _transport = new SipTransportManager(TransportOptionsWithDefaults(_options.Transport), new PacketHandler(this), clock, loggerFactory.CreateLogger<SipTransportManager>());
         _metrics = new SipMetrics(meterFactory, this);
         _register = new RegisterHandler(this);
         _qualifier = new OptionsQualifier(this);
@@ -202,8 +197,14 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
             _ = SendAsync(target, request).AsTask();
         }
 
-        Locations.PurgeExpired();
-        Devices.ExpireRegistrations(); // a safety net: binding events normally keep device status in step
+        if (now >= _nextPurge)
+        {
+            // Expiry has a resolution of one second (Expires is in seconds), and a purge reads every AOR: once a second.
+            _nextPurge = now + Duration.FromSeconds(1);
+            Locations.PurgeExpired();
+            Devices.ExpireRegistrations(); // a safety net: binding events normally keep device status in step
+        }
+
         _qualifier.Run(now);
         _transport.CloseIdleConnections();
     }
@@ -382,6 +383,29 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         }
 
         await SendAsync(context.Target, bytes).ConfigureAwait(false);
+    }
+
+    /// <summary>The transport options, with the default listen addresses when none is set (a copy: the caller's options stay as given).</summary>
+    internal static SipTransportOptions TransportOptionsWithDefaults(SipTransportOptions options)
+    {
+        if (options.ListenAddresses.Count > 0)
+        {
+            return options;
+        }
+
+        var copy = new SipTransportOptions
+        {
+            MaxMessageSize = options.MaxMessageSize,
+            UdpReceiveBufferSize = options.UdpReceiveBufferSize,
+            UdpSendBufferSize = options.UdpSendBufferSize,
+            ReceiveLoopsPerUdpSocket = options.ReceiveLoopsPerUdpSocket,
+            TcpIdleTimeout = options.TcpIdleTimeout,
+            TcpConnectTimeout = options.TcpConnectTimeout,
+            MaxTcpConnections = options.MaxTcpConnections,
+        };
+        copy.ListenAddresses.Add(SipListenAddress.Parse("udp:127.0.0.1:5060"));
+        copy.ListenAddresses.Add(SipListenAddress.Parse("tcp:127.0.0.1:5060"));
+        return copy;
     }
 
     private static TransactionKey TransactionKeyFor(SipRequest request, SipVia topVia)
