@@ -21,6 +21,7 @@ public sealed class RegistrarCommandLine
           --qualify SECONDS     send OPTIONS to registered contacts this often; 0 turns it off (default: 60)
           --min-expires SECONDS shortest registration accepted, else 423 (default: 60)
           --max-expires SECONDS longest registration granted (default: 3600)
+          --udp-threads N       threads reading each UDP socket (default: one per processor)
           --no-auth             accept REGISTER without credentials (lab use only)
           --quiet               print only the listen addresses and errors
           --help                print this text
@@ -43,6 +44,8 @@ public sealed class RegistrarCommandLine
     public int? MinExpires { get; private set; }
 
     public int? MaxExpires { get; private set; }
+
+    public int? UdpThreads { get; private set; }
 
     public bool NoAuth { get; private set; }
 
@@ -99,6 +102,12 @@ public sealed class RegistrarCommandLine
                     break;
                 case "--max-expires":
                     result.MaxExpires = Seconds(option, Value(), allowZero: false);
+                    break;
+                case "--udp-threads":
+                    var threads = Value();
+                    result.UdpThreads = int.TryParse(threads, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 64
+                        ? count
+                        : throw new ArgumentException($"Option --udp-threads: '{threads}' is not a whole number from 1 to 64.");
                     break;
                 case "--no-auth":
                     result.NoAuth = true;

@@ -55,6 +55,7 @@ public static class RegistrarHost
             }
 
             options.QualifyInterval = Duration.FromSeconds(commandLine.QualifySeconds);
+            options.Transport.ReceiveLoopsPerUdpSocket = commandLine.UdpThreads ?? options.Transport.ReceiveLoopsPerUdpSocket;
             options.Registrar.MinExpires = commandLine.MinExpires ?? options.Registrar.MinExpires;
             options.Registrar.MaxExpires = commandLine.MaxExpires ?? options.Registrar.MaxExpires;
             options.RequireAuthentication = !commandLine.NoAuth;

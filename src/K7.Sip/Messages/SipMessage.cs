@@ -30,9 +30,14 @@ public abstract class SipMessage
     private string? _callId;
 
     private protected SipMessage(SipHeaderCollection headers, ReadOnlyMemory<byte> body)
+        : this(headers, body, trusted: false)
+    {
+    }
+
+    private protected SipMessage(SipHeaderCollection headers, ReadOnlyMemory<byte> body, bool trusted)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        foreach (var h in headers)
+        foreach (var h in trusted ? SipHeaderCollection.Empty : headers)
         {
             var id = HeaderTable.Identify(h.Name);
             if (HeaderTable.Validate(id, h.Value, out var detail) >= 0)
@@ -127,10 +132,21 @@ public abstract class SipMessage
     /// <returns>The wire form.</returns>
     public byte[] ToBytes()
     {
-        var writer = new ArrayBufferWriter<byte>(Body.Length + 512);
+        // A per-thread scratch writer: the only allocation is the returned array.
+        var writer = t_scratch ??= new ArrayBufferWriter<byte>(1024);
+        writer.ResetWrittenCount();
         WriteTo(writer);
-        return writer.WrittenSpan.ToArray();
+        var bytes = writer.WrittenSpan.ToArray();
+        if (writer.Capacity > 64 * 1024)
+        {
+            t_scratch = null; // do not keep a large body's buffer alive on the thread
+        }
+
+        return bytes;
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
 
     /// <summary>Serializes the message into <paramref name="writer"/>.</summary>
     /// <param name="writer">The destination.</param>
@@ -186,6 +202,93 @@ public abstract class SipMessage
         }
 
         return null;
+    }
+
+    /// <summary>The first value of a header the parser recognises, as received (unfolded), without building the collection.</summary>
+    internal string? RawValue(HeaderId id, string name) => FirstValue(id, name);
+
+    /// <summary>
+    /// The values of a header the parser does not recognise (Authorization, Path, Supported…), each line split at
+    /// top-level commas when <paramref name="splitList"/>; read from the parsed ranges without building the collection.
+    /// </summary>
+    internal List<string>? OtherValues(string name, bool splitList)
+    {
+        if (_headers is not null || _ranges is null)
+        {
+            List<string>? all = null;
+            foreach (var header in Headers)
+            {
+                if (SipHeaderNames.AreSame(header.Name, name))
+                {
+                    AddValue(ref all, header.Value, splitList);
+                }
+            }
+
+            return all;
+        }
+
+        List<string>? values = null;
+        foreach (ref readonly var r in _ranges.AsSpan())
+        {
+            if (r.Id == HeaderId.Unknown && r.NameLength == name.Length && System.Text.Ascii.EqualsIgnoreCase(_buffer.AsSpan(r.NameStart, r.NameLength), name))
+            {
+                AddValue(ref values, SipMessageParser.DecodeString(_buffer.AsSpan(r.ValueStart, r.ValueEnd - r.ValueStart), r.Folded), splitList);
+            }
+        }
+
+        return values;
+    }
+
+    private static void AddValue(ref List<string>? values, string value, bool splitList)
+    {
+        values ??= [];
+        if (splitList)
+        {
+            values.AddRange(SipGrammar.SplitList(value));
+        }
+        else
+        {
+            values.Add(value);
+        }
+    }
+
+    /// <summary>Counts the header lines of a header the parser recognises, without building the collection.</summary>
+    internal int CountHeader(HeaderId id, string name)
+    {
+        if (_headers is not null || _ranges is null)
+        {
+            return Headers.CountOf(name);
+        }
+
+        var count = 0;
+        foreach (ref readonly var r in _ranges.AsSpan())
+        {
+            if (r.Id == id)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether the message has a header of this full name that the parser does not recognise (Require, Proxy-Require…), without building the collection.</summary>
+    internal bool HasOtherHeader(string name)
+    {
+        if (_headers is not null || _ranges is null)
+        {
+            return Headers.Contains(name);
+        }
+
+        foreach (ref readonly var r in _ranges.AsSpan())
+        {
+            if (r.Id == HeaderId.Unknown && r.NameLength == name.Length && System.Text.Ascii.EqualsIgnoreCase(_buffer.AsSpan(r.NameStart, r.NameLength), name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private SipNameAddress? ReadNameAddress(HeaderId id, string name)

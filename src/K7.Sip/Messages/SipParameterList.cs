@@ -140,9 +140,11 @@ public sealed class SipParameterList : IReadOnlyList<KeyValuePair<string, string
 
     /// <summary>Returns the parameters as <c>;name=value</c> text (values written as stored).</summary>
     /// <returns>The wire form of generic parameters.</returns>
-    public override string ToString()
+    public override string ToString() => _items.Length == 0 ? string.Empty : AppendTo(new System.Text.StringBuilder(64)).ToString();
+
+    /// <summary>Appends the wire form (<c>;name=value</c> for each) to a builder.</summary>
+    internal System.Text.StringBuilder AppendTo(System.Text.StringBuilder sb)
     {
-        var sb = new System.Text.StringBuilder();
         foreach (var p in _items)
         {
             sb.Append(';').Append(p.Key);
@@ -152,7 +154,7 @@ public sealed class SipParameterList : IReadOnlyList<KeyValuePair<string, string
             }
         }
 
-        return sb.ToString();
+        return sb;
     }
 
     private int IndexOf(string name)

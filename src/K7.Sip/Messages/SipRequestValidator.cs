@@ -37,10 +37,9 @@ public static class SipRequestValidator
         IReadOnlySet<string>? supportedOptionTags = null, IReadOnlyCollection<string>? acceptedContentTypes = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var headers = request.Headers;
-        foreach (var name in (ReadOnlySpan<string>)[SipHeaderNames.CallId, SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CSeq])
+        foreach (var (id, name) in (ReadOnlySpan<(HeaderId, string)>)[(HeaderId.CallId, SipHeaderNames.CallId), (HeaderId.From, SipHeaderNames.From), (HeaderId.To, SipHeaderNames.To), (HeaderId.CSeq, SipHeaderNames.CSeq)])
         {
-            var count = headers.CountOf(name);
+            var count = request.CountHeader(id, name);
             if (count != 1)
             {
                 return Fail(400, count == 0 ? $"Missing {name} Header" : $"Duplicate {name} Header");
@@ -73,16 +72,19 @@ public static class SipRequestValidator
         }
 
         var requireHeader = role == SipValidationRole.Proxy ? SipHeaderNames.ProxyRequire : SipHeaderNames.Require;
-        var unsupported = new List<string>();
-        foreach (var tag in headers.GetValues(requireHeader))
+        List<string>? unsupported = null;
+        if (request.HasOtherHeader(requireHeader))
         {
-            if (supportedOptionTags is null || !supportedOptionTags.Contains(tag))
+            foreach (var tag in request.Headers.GetValues(requireHeader))
             {
-                unsupported.Add(tag);
+                if (supportedOptionTags is null || !supportedOptionTags.Contains(tag))
+                {
+                    (unsupported ??= []).Add(tag);
+                }
             }
         }
 
-        if (unsupported.Count > 0)
+        if (unsupported is not null)
         {
             return new SipValidationResult(420, "Bad Extension", [new SipHeader(SipHeaderNames.Unsupported, string.Join(", ", unsupported))]);
         }
@@ -104,10 +106,10 @@ public static class SipRequestValidator
             return new SipValidationResult(415, "Unsupported Media Type", [new SipHeader(SipHeaderNames.Accept, string.Join(", ", types))]);
         }
 
-        if (request.Method == SipMethod.Invite && headers.Contains(SipHeaderNames.Accept))
+        if (request.Method == SipMethod.Invite && request.HasOtherHeader(SipHeaderNames.Accept))
         {
             var acceptable = false;
-            foreach (var range in headers.GetValues(SipHeaderNames.Accept))
+            foreach (var range in request.Headers.GetValues(SipHeaderNames.Accept))
             {
                 var media = MediaType(range);
                 foreach (var t in types)

@@ -31,6 +31,14 @@ public sealed class SipResponse : SipMessage
         _reasonPhrase = reasonPhrase;
     }
 
+    /// <summary>A response whose headers the caller built from values that were already parsed and checked (no re-validation).</summary>
+    internal SipResponse(int statusCode, string reasonPhrase, SipHeaderCollection headers, bool trusted)
+        : base(headers, ReadOnlyMemory<byte>.Empty, trusted)
+    {
+        StatusCode = statusCode;
+        _reasonPhrase = reasonPhrase;
+    }
+
     internal SipResponse(byte[] buffer, HeaderRange[] ranges, ReadOnlyMemory<byte> body, int statusCode, int reasonStart, int reasonEnd)
         : base(buffer, ranges, body)
     {

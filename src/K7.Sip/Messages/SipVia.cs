@@ -126,14 +126,15 @@ public sealed class SipVia
     /// <returns>The Via value.</returns>
     public override string ToString()
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(128);
         sb.Append(Protocol).Append('/').Append(Transport).Append(' ').Append(Host);
         if (Port is { } port)
         {
-            sb.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));
+            sb.Append(':').Append(port);
         }
 
-        return sb.Append(Parameters).ToString();
+        Parameters.AppendTo(sb);
+        return sb.ToString();
     }
 
     internal static SipVia FromParts(ReadOnlySpan<char> text, in ViaParts parts)

@@ -58,7 +58,7 @@ internal sealed class RegisterHandler(SipServer server)
                         headers.Add(SipHeaderNames.Path, path);
                     }
 
-                    headers.Add(SipHeaderNames.Date, now.ToDateTimeOffset().ToString("r", CultureInfo.InvariantCulture));
+                    headers.Add(SipHeaderNames.Date, DateHeader(now));
                 }).ConfigureAwait(false);
                 break;
             case 423:
@@ -147,17 +147,22 @@ internal sealed class RegisterHandler(SipServer server)
     /// <summary>The Authorization value for our realm when the request carries several (one per realm), else the first.</summary>
     private static string? PickCredentials(SipRequest request, string realm)
     {
-        string? first = null;
-        foreach (var value in request.Headers.GetValues(SipHeaderNames.Authorization))
+        // One Authorization header per line (its value has commas of its own): never split.
+        var values = request.OtherValues(SipHeaderNames.Authorization, splitList: false);
+        if (values is null)
         {
-            first ??= value;
+            return null;
+        }
+
+        foreach (var value in values)
+        {
             if (value.Contains("realm=\"" + realm + "\"", StringComparison.Ordinal))
             {
                 return value;
             }
         }
 
-        return first;
+        return values[0];
     }
 
     private static RegisterRequest ToRegisterRequest(RequestContext context, SipUri aor)
@@ -196,14 +201,14 @@ internal sealed class RegisterHandler(SipServer server)
             CSeq = request.CSeq!.Value.Number,
             UserAgent = request.UserAgent,
             Source = new RegisterSource(ViaProcessing.Token(packet.Protocol), packet.RemoteEndPoint, packet.LocalEndPoint),
-            Path = [.. request.Headers.GetValues(SipHeaderNames.Path)],
+            Path = request.OtherValues(SipHeaderNames.Path, splitList: true) ?? [],
             PathSupported = HasOptionTag(request, SipHeaderNames.Supported, "path"),
         };
     }
 
     private static bool HasOptionTag(SipRequest request, string header, string tag)
     {
-        foreach (var value in request.Headers.GetValues(header))
+        foreach (var value in request.OtherValues(header, splitList: true) ?? [])
         {
             if (value.Trim().Equals(tag, StringComparison.OrdinalIgnoreCase))
             {
@@ -213,6 +218,24 @@ internal sealed class RegisterHandler(SipServer server)
 
         return false;
     }
+
+    private DateCache? _date;
+
+    /// <summary>The RFC 1123 date of the Date header, formatted once per second.</summary>
+    private string DateHeader(NodaTime.Instant now)
+    {
+        var second = now.ToUnixTimeSeconds();
+        if (_date is { } cached && cached.Second == second)
+        {
+            return cached.Text;
+        }
+
+        var text = NodaTime.Instant.FromUnixTimeSeconds(second).ToDateTimeOffset().ToString("r", CultureInfo.InvariantCulture);
+        _date = new DateCache(second, text);
+        return text;
+    }
+
+    private sealed record DateCache(long Second, string Text);
 
     private static string FormatContact(Binding binding, NodaTime.Instant now)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace K7.Sip;
 
 /// <summary>Builds responses to requests (RFC 3261 §8.2.6): the stamped top Via and the other Vias, From, To with a tag, Call-ID, CSeq.</summary>
@@ -21,14 +19,15 @@ internal static class ResponseFactory
             headers.Add(SipHeaderNames.Via, request.Vias[i].ToString());
         }
 
-        if (request.From is { } from)
+        // From, To, Call-ID and CSeq go back as received (they were checked when the request was parsed).
+        if (request.RawValue(HeaderId.From, SipHeaderNames.From) is { } from)
         {
-            headers.Add(SipHeaderNames.From, from.ToString());
+            headers.Add(SipHeaderNames.From, from);
         }
 
-        if (request.To is { } to)
+        if (request.RawValue(HeaderId.To, SipHeaderNames.To) is { } to)
         {
-            headers.Add(SipHeaderNames.To, (to.Tag is null && toTag is not null ? to.WithTag(toTag) : to).ToString());
+            headers.Add(SipHeaderNames.To, toTag is not null && request.To is { Tag: null } ? to + ";tag=" + toTag : to);
         }
 
         if (request.CallId is { } callId)
@@ -36,14 +35,15 @@ internal static class ResponseFactory
             headers.Add(SipHeaderNames.CallId, callId);
         }
 
-        if (request.CSeq is { } cseq)
+        if (request.RawValue(HeaderId.CSeq, SipHeaderNames.CSeq) is { } cseq)
         {
-            headers.Add(SipHeaderNames.CSeq, cseq.Number.ToString(CultureInfo.InvariantCulture) + " " + cseq.Method.Name);
+            headers.Add(SipHeaderNames.CSeq, cseq);
         }
 
         addHeaders?.Invoke(headers);
         headers.Add(SipHeaderNames.Server, serverName);
         headers.Add(SipHeaderNames.ContentLength, "0");
-        return new SipResponse(statusCode, reasonPhrase ?? SipResponse.GetDefaultReasonPhrase(statusCode), headers.Build());
+        // Every value comes from a parsed request, a binding or this server: no need to parse them all again.
+        return new SipResponse(statusCode, reasonPhrase ?? SipResponse.GetDefaultReasonPhrase(statusCode), headers.Build(), trusted: true);
     }
 }

@@ -271,7 +271,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         }
     }
 
-    private async ValueTask OnPacketAsync(SipPacket packet, CancellationToken cancellationToken)
+    internal async ValueTask OnPacketAsync(SipPacket packet, CancellationToken cancellationToken)
     {
         if (!SipMessage.TryParse(packet.Data.Span, out var message, out var error))
         {
@@ -379,7 +379,17 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         var bytes = response.ToBytes();
         if (context.TransactionKey is { } key)
         {
-            _serverTransactions.OnResponse(key, statusCode, bytes, _clock.GetCurrentInstant());
+            if (statusCode is 401 or 407)
+            {
+                // A challenge is answered statelessly: a retransmission gets a fresh challenge, which is as good, and
+                // the table keeps only answers whose repetition matters (a 200 must not be recomputed: the nonce
+                // count of its credentials is spent).
+                _serverTransactions.Forget(key);
+            }
+            else
+            {
+                _serverTransactions.OnResponse(key, statusCode, bytes, _clock.GetCurrentInstant());
+            }
         }
 
         await SendAsync(context.Target, bytes).ConfigureAwait(false);

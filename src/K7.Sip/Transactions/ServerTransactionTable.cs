@@ -142,6 +142,19 @@ internal sealed class ServerTransactionTable<TTarget>
         return true;
     }
 
+    /// <summary>
+    /// Ends a transaction at once, keeping nothing: for answers that are safe to compute again, such as a digest
+    /// challenge (a retransmitted request then simply gets a fresh challenge). Memory then holds only the answers whose
+    /// repetition matters.
+    /// </summary>
+    public void Forget(in TransactionKey key)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            Terminate(key, entry);
+        }
+    }
+
     /// <summary>Terminates the transactions whose timers ran out (Timer J, or the safety bound of unanswered ones).</summary>
     /// <returns>How many transactions ended.</returns>
     public int Purge(Instant now)
