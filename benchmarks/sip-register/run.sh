@@ -41,7 +41,7 @@ run_kamailio() {
 
 run_k7() {
   local rate=$1 pidfile=$OUT/k7.pid
-  dotnet "$REGISTRAR_DLL" --listen udp:127.0.0.1:5070 --users "$OUT/users.txt" --realm 127.0.0.1 --algorithms MD5 --qualify 0 --quiet \
+  dotnet "$REGISTRAR_DLL" --listen udp:127.0.0.1:5070 --users "$OUT/users.txt" --realm 127.0.0.1 --qualify 0 --quiet \
     > "$OUT/k7.log" 2>&1 &
   echo $! > "$pidfile"
   for _ in $(seq 1 100); do grep -q "listening" "$OUT/k7.log" && break; sleep 0.1; done
