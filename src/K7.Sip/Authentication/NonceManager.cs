@@ -37,7 +37,7 @@ public sealed class NonceManager : INonceManager
     private readonly Dictionary<UInt128, Entry> _counts = [];
     private readonly Lock _lock = new();
     [ThreadStatic]
-    private static KeyedHmac? t_hmac;
+    private static KeyedHmac? _threadHmac;
     private long _forgottenUpTo = long.MinValue;
     private long _lastSweep;
 
@@ -182,11 +182,11 @@ public sealed class NonceManager : INonceManager
     {
         // One keyed HMAC per thread, reset after each use: the key schedule is paid once per thread instead of once
         // per nonce (a one-shot HMAC costs about as much as the rest of a REGISTER's digest work).
-        var keyed = t_hmac;
+        var keyed = _threadHmac;
         if (keyed is null || !ReferenceEquals(keyed.Owner, this))
         {
             keyed?.Hmac.Dispose();
-            t_hmac = keyed = new KeyedHmac(this, IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key));
+            _threadHmac = keyed = new KeyedHmac(this, IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key));
         }
 
         var hmac = keyed.Hmac;

@@ -133,20 +133,20 @@ public abstract class SipMessage
     public byte[] ToBytes()
     {
         // A per-thread scratch writer: the only allocation is the returned array.
-        var writer = t_scratch ??= new ArrayBufferWriter<byte>(1024);
+        var writer = _threadScratch ??= new ArrayBufferWriter<byte>(1024);
         writer.ResetWrittenCount();
         WriteTo(writer);
         var bytes = writer.WrittenSpan.ToArray();
         if (writer.Capacity > 64 * 1024)
         {
-            t_scratch = null; // do not keep a large body's buffer alive on the thread
+            _threadScratch = null; // do not keep a large body's buffer alive on the thread
         }
 
         return bytes;
     }
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_scratch;
+    private static ArrayBufferWriter<byte>? _threadScratch;
 
     /// <summary>Serializes the message into <paramref name="writer"/>.</summary>
     /// <param name="writer">The destination.</param>
