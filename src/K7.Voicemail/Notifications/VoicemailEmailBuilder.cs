@@ -88,7 +88,7 @@ public sealed class VoicemailEmailBuilder
     public Uri GetLink(VoicemailNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return new Uri(_link.Render(GetValues(notification), Uri.EscapeDataString), UriKind.Absolute);
+        return new Uri(_link.Render(GetValues(notification), EscapeUrlValue), UriKind.Absolute);
     }
 
     /// <summary>Builds the notification e-mail; for the attachment kinds, reads the recording.</summary>
@@ -112,7 +112,7 @@ public sealed class VoicemailEmailBuilder
         }
 
         var showLink = !attach || audio!.Bytes is null;
-        var link = showLink ? _link.Render(values, Uri.EscapeDataString) : null;
+        var link = showLink ? _link.Render(values, EscapeUrlValue) : null;
         var content = brief
             ? BuildBrief(notification, values, link, audio)
             : BuildFull(notification, values, link, audio);
@@ -281,6 +281,21 @@ public sealed class VoicemailEmailBuilder
         }
 
         return builder.ToString().Trim();
+    }
+
+    /// <summary>URL-escapes a value; unpaired surrogates (which have no UTF-8 form) become U+FFFD first.</summary>
+    internal static string EscapeUrlValue(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsSurrogate(c))
+            {
+                value = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value));
+                break;
+            }
+        }
+
+        return Uri.EscapeDataString(value);
     }
 
     private static string Html(string value) => WebUtility.HtmlEncode(value);
