@@ -21,7 +21,7 @@ internal static class NotificationTestData
     public static VoicemailEmailBuilder CreateBuilder(VoicemailEmailOptions? options = null) =>
         new(options ?? Options(), new FakeClock(Now));
 
-    public static byte[] Audio(int length)
+    public static byte[] AudioBytes(int length)
     {
         var bytes = new byte[length];
         new Random(length).NextBytes(bytes);

@@ -19,7 +19,7 @@ public sealed class PickupDirectoryEmailSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_Message_WritesParseableEmlAndNoTempFile()
     {
-        var audio = Audio(5000);
+        var audio = AudioBytes(5000);
         var message = await CreateBuilder().BuildAsync(Notification(VoicemailEmailKind.Attachment, audio));
         var sender = CreateSut();
 

@@ -21,7 +21,7 @@ public sealed class SmtpEmailSenderTests
     {
         using var cts = new CancellationTokenSource(Bound);
         await using var server = await TestSmtpServer.StartAsync(cts.Token);
-        var audio = Audio(30_000);
+        var audio = AudioBytes(30_000);
         var message = await CreateBuilder().BuildAsync(Notification(VoicemailEmailKind.Attachment, audio));
 
         await CreateSut(server.Port).SendAsync(message, cts.Token);

@@ -16,7 +16,7 @@ public sealed class VoicemailEmailBuilderTests
     [InlineData(VoicemailEmailKind.BriefAttachment)]
     public async Task BuildAsync_AnyKind_HeadersSurviveParsing(VoicemailEmailKind kind)
     {
-        var message = RoundTrip(await CreateBuilder().BuildAsync(Notification(kind, Audio(1000))));
+        var message = RoundTrip(await CreateBuilder().BuildAsync(Notification(kind, AudioBytes(1000))));
 
         var from = Assert.Single(message.From.Mailboxes);
         Assert.Equal("voicemail@pbx.example.com", from.Address);
@@ -59,7 +59,7 @@ public sealed class VoicemailEmailBuilderTests
     [Fact]
     public async Task BuildAsync_Attachment_AudioAttachedBase64WithFileName()
     {
-        var audio = Audio(20_000);
+        var audio = AudioBytes(20_000);
         var message = RoundTrip(await CreateBuilder().BuildAsync(Notification(VoicemailEmailKind.Attachment, audio)));
 
         var mixed = Assert.IsType<Multipart>(message.Body);
@@ -93,7 +93,7 @@ public sealed class VoicemailEmailBuilderTests
     [Fact]
     public async Task BuildAsync_BriefAttachment_ShortBodyAndAudio()
     {
-        var audio = Audio(3000);
+        var audio = AudioBytes(3000);
         var message = RoundTrip(await CreateBuilder().BuildAsync(Notification(VoicemailEmailKind.BriefAttachment, audio)));
 
         var text = message.TextBody!.TrimEnd('\r', '\n');
@@ -121,7 +121,7 @@ public sealed class VoicemailEmailBuilderTests
     [InlineData(VoicemailEmailKind.BriefAttachment)]
     public async Task BuildAsync_AudioOverLimit_FallsBackToLinkAndSaysSo(VoicemailEmailKind kind)
     {
-        var message = RoundTrip(await CreateBuilder().BuildAsync(Notification(kind, Audio((64 * 1024) + 1))));
+        var message = RoundTrip(await CreateBuilder().BuildAsync(Notification(kind, AudioBytes((64 * 1024) + 1))));
 
         Assert.Empty(message.Attachments);
         Assert.IsType<MultipartAlternative>(message.Body);
@@ -135,7 +135,7 @@ public sealed class VoicemailEmailBuilderTests
     {
         var notification = Notification(VoicemailEmailKind.Attachment) with
         {
-            Audio = new VoicemailAudio(_ => ValueTask.FromResult<Stream>(new UnseekableStream(Audio(100_000))), "a.wav"),
+            Audio = new VoicemailAudio(_ => ValueTask.FromResult<Stream>(new UnseekableStream(AudioBytes(100_000))), "a.wav"),
         };
 
         var message = RoundTrip(await CreateBuilder().BuildAsync(notification));
@@ -147,7 +147,7 @@ public sealed class VoicemailEmailBuilderTests
     [Fact]
     public async Task BuildAsync_AudioExactlyAtLimit_Attached()
     {
-        var audio = Audio(64 * 1024);
+        var audio = AudioBytes(64 * 1024);
         var message = RoundTrip(await CreateBuilder().BuildAsync(Notification(VoicemailEmailKind.Attachment, audio)));
 
         Assert.Equal(audio, DecodedContent(Assert.IsType<MimePart>(Assert.Single(message.Attachments))));
@@ -276,7 +276,7 @@ public sealed class VoicemailEmailBuilderTests
         await cts.CancelAsync();
         var notification = Notification(VoicemailEmailKind.Attachment) with
         {
-            Audio = new VoicemailAudio(ct => ValueTask.FromResult<Stream>(new UnseekableStream(Audio(10))), "a.wav"),
+            Audio = new VoicemailAudio(ct => ValueTask.FromResult<Stream>(new UnseekableStream(AudioBytes(10))), "a.wav"),
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateBuilder().BuildAsync(notification, cts.Token));
@@ -285,7 +285,7 @@ public sealed class VoicemailEmailBuilderTests
     [Fact]
     public async Task BuildAsync_AudioStream_Disposed()
     {
-        var stream = new UnseekableStream(Audio(10));
+        var stream = new UnseekableStream(AudioBytes(10));
         var notification = Notification(VoicemailEmailKind.Attachment) with
         {
             Audio = new VoicemailAudio(_ => ValueTask.FromResult<Stream>(stream), "a.wav"),

@@ -33,7 +33,7 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task DepositAsync_Layout_AudioAndMetadataFiles()
     {
-        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(77)));
+        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(77)));
         var audio = Path.Combine(_root.Path, "202", "audio", message.Id + ".audio");
         var metadata = Path.Combine(_root.Path, "202", "messages", message.Id + ".json");
         Assert.Equal(77, new FileInfo(audio).Length);
@@ -44,7 +44,7 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task Reopen_EverythingPersisted()
     {
-        var audio = Audio(300);
+        var audio = AudioBytes(300);
         var a = await Store.DepositAsync(Mailbox202, Deposit(name: null), new MemoryStream(audio));
         var moved = await Store.MoveAsync(Mailbox202, a.Id, VoicemailFolder.Saved);
         var copy = await Store.ForwardAsync(Mailbox202, a.Id, Mailbox203);
@@ -60,7 +60,7 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task ListAsync_AfterFirstLoad_ServedFromIndexWithoutFiles()
     {
-        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         Reopen();
         Assert.Single(await Store.ListAsync(Mailbox202, VoicemailFolder.New));
 
@@ -73,14 +73,14 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task RecoverAsync_TemporaryAndOrphanFiles_Deleted()
     {
-        var kept = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var kept = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         var orphanId = VoicemailMessageId.New(Start);
         var mailboxDir = Path.Combine(_root.Path, "202");
         var orphan = Path.Combine(mailboxDir, "audio", orphanId + ".audio");
         var tempAudio = Path.Combine(mailboxDir, "audio", VoicemailMessageId.New(Start) + ".audio.tmp");
         var tempMeta = Path.Combine(mailboxDir, "messages", kept.Id + ".json.tmp");
-        await File.WriteAllBytesAsync(orphan, Audio(10));
-        await File.WriteAllBytesAsync(tempAudio, Audio(5));
+        await File.WriteAllBytesAsync(orphan, AudioBytes(10));
+        await File.WriteAllBytesAsync(tempAudio, AudioBytes(5));
         await File.WriteAllTextAsync(tempMeta, "{\"half");
 
         var report = await _store.RecoverAsync();
@@ -98,8 +98,8 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task RecoverAsync_CorruptMetadata_QuarantinedAndReportedWithFileName()
     {
-        var good = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
-        var bad = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var good = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
+        var bad = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         var badPath = Path.Combine(_root.Path, "202", "messages", bad.Id + ".json");
         await File.WriteAllTextAsync(badPath, "{ \"version\": 1, \"id\": ");
 
@@ -116,8 +116,8 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task Load_AudioSizeMismatch_Quarantined()
     {
-        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
-        await File.WriteAllBytesAsync(Path.Combine(_root.Path, "202", "audio", message.Id + ".audio"), Audio(3));
+        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
+        await File.WriteAllBytesAsync(Path.Combine(_root.Path, "202", "audio", message.Id + ".audio"), AudioBytes(3));
         Reopen();
         Assert.Empty(await Store.ListAsync(Mailbox202, VoicemailFolder.New));
         Assert.True(File.Exists(Path.Combine(_root.Path, "202", "messages", message.Id + ".json.corrupt")));
@@ -126,7 +126,7 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task Load_MetadataFromAnotherMailbox_Quarantined()
     {
-        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         Directory.Move(Path.Combine(_root.Path, "202"), Path.Combine(_root.Path, "204"));
         Reopen();
         var report = await _store.RecoverAsync();
@@ -139,7 +139,7 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     {
         Directory.CreateDirectory(Path.Combine(_root.Path, "not a mailbox"));
         Directory.CreateDirectory(Path.Combine(_root.Path, "UPPER"));
-        await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         Assert.Equal([Mailbox202], await Store.ListMailboxesAsync());
     }
 
@@ -156,7 +156,7 @@ public sealed class FileSystemVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task OpenAudioAsync_ThenDelete_StreamStillReadable()
     {
-        var audio = Audio(1000);
+        var audio = AudioBytes(1000);
         var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(audio));
         var stream = (await Store.OpenAudioAsync(Mailbox202, message.Id))!;
         Assert.False(stream.CanWrite);

@@ -14,7 +14,7 @@ public sealed class InMemoryVoicemailStoreTests : VoicemailStoreContractTests
     [Fact]
     public async Task OpenAudioAsync_Stream_ReadOnly()
     {
-        var message = await Store.DepositAsync(StoreTestData.Mailbox202, StoreTestData.Deposit(), new MemoryStream(StoreTestData.Audio(10)));
+        var message = await Store.DepositAsync(StoreTestData.Mailbox202, StoreTestData.Deposit(), new MemoryStream(StoreTestData.AudioBytes(10)));
         await using var stream = (await Store.OpenAudioAsync(StoreTestData.Mailbox202, message.Id))!;
         Assert.False(stream.CanWrite);
     }

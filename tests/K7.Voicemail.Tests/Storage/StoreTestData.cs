@@ -19,7 +19,7 @@ internal static class StoreTestData
         AudioFormat = "mulaw",
     };
 
-    public static byte[] Audio(int size, int seed = 1)
+    public static byte[] AudioBytes(int size, int seed = 1)
     {
         var bytes = new byte[size];
         new Random(seed).NextBytes(bytes);

@@ -25,7 +25,7 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task DepositAsync_NewMessage_InNewFolderWithItsAudio()
     {
-        var audio = Audio(2400);
+        var audio = AudioBytes(2400);
         var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(audio));
 
         Assert.Equal(Mailbox202, message.Mailbox);
@@ -71,9 +71,9 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task ListAsync_Sort_ByReceivedAt()
     {
-        var early = await Store.DepositAsync(Mailbox202, Deposit(at: Start), new MemoryStream(Audio(10)));
-        var late = await Store.DepositAsync(Mailbox202, Deposit(at: Start + Duration.FromHours(1)), new MemoryStream(Audio(10)));
-        var middle = await Store.DepositAsync(Mailbox202, Deposit(at: Start + Duration.FromMinutes(5)), new MemoryStream(Audio(10)));
+        var early = await Store.DepositAsync(Mailbox202, Deposit(at: Start), new MemoryStream(AudioBytes(10)));
+        var late = await Store.DepositAsync(Mailbox202, Deposit(at: Start + Duration.FromHours(1)), new MemoryStream(AudioBytes(10)));
+        var middle = await Store.DepositAsync(Mailbox202, Deposit(at: Start + Duration.FromMinutes(5)), new MemoryStream(AudioBytes(10)));
 
         var latestFirst = await Store.ListAsync(Mailbox202, VoicemailFolder.New);
         Assert.Equal([late.Id, middle.Id, early.Id], latestFirst.Select(m => m.Id));
@@ -100,7 +100,7 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task MoveAsync_SaveTrashRestore_OneFolderAtATime()
     {
-        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         Clock.Advance(Duration.FromMinutes(1));
 
         var saved = await Store.MoveAsync(Mailbox202, message.Id, VoicemailFolder.Saved);
@@ -122,7 +122,7 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task MoveAsync_SameFolder_Unchanged()
     {
-        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         Clock.Advance(Duration.FromMinutes(1));
         Assert.Equal(message, await Store.MoveAsync(Mailbox202, message.Id, VoicemailFolder.New));
     }
@@ -130,7 +130,7 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task MoveAsync_UnknownMessageOrOtherMailbox_Null()
     {
-        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         Assert.Null(await Store.MoveAsync(Mailbox202, VoicemailMessageId.New(Start), VoicemailFolder.Saved));
         Assert.Null(await Store.MoveAsync(Mailbox203, message.Id, VoicemailFolder.Saved));
     }
@@ -145,7 +145,7 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task DeleteAsync_Existing_GoneWithItsAudio()
     {
-        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var message = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         Assert.True(await Store.DeleteAsync(Mailbox202, message.Id));
         Assert.False(await Store.DeleteAsync(Mailbox202, message.Id));
         Assert.Null(await Store.GetAsync(Mailbox202, message.Id));
@@ -156,7 +156,7 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task ForwardAsync_OtherMailbox_CopyInNewWithForwardedFrom()
     {
-        var audio = Audio(500);
+        var audio = AudioBytes(500);
         var original = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(audio));
         await Store.MoveAsync(Mailbox202, original.Id, VoicemailFolder.Saved);
         Clock.Advance(Duration.FromMinutes(3));
@@ -181,7 +181,7 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task ForwardAsync_SameMailbox_SecondMessage()
     {
-        var original = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(50)));
+        var original = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(50)));
         var copy = await Store.ForwardAsync(Mailbox202, original.Id, Mailbox202);
         Assert.Equal(Mailbox202, copy!.ForwardedFrom);
         Assert.Equal(new VoicemailCounts(2, 0, 0), await Store.CountsAsync(Mailbox202));
@@ -197,9 +197,9 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task PurgeTrashAsync_OlderThanOrEqual_OnlyThoseAtOrBefore()
     {
-        var a = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
-        var b = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
-        var kept = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        var a = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
+        var b = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
+        var kept = await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         await Store.MoveAsync(Mailbox202, a.Id, VoicemailFolder.Trash);
         var limit = Clock.GetCurrentInstant();
         Clock.Advance(Duration.FromDays(1));
@@ -218,15 +218,15 @@ public abstract class VoicemailStoreContractTests : IDisposable
     [Fact]
     public async Task ListMailboxesAsync_MailboxesWithMessages_OrdinalOrder()
     {
-        await Store.DepositAsync(Mailbox203, Deposit(), new MemoryStream(Audio(10)));
-        await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(Audio(10)));
+        await Store.DepositAsync(Mailbox203, Deposit(), new MemoryStream(AudioBytes(10)));
+        await Store.DepositAsync(Mailbox202, Deposit(), new MemoryStream(AudioBytes(10)));
         Assert.Equal([Mailbox202, Mailbox203], await Store.ListMailboxesAsync());
     }
 
     [Fact]
     public async Task DepositAsync_Concurrent_AllStored()
     {
-        var tasks = Enumerable.Range(0, 40).Select(i => Store.DepositAsync(i % 2 == 0 ? Mailbox202 : Mailbox203, Deposit(), new MemoryStream(Audio(100, i))).AsTask());
+        var tasks = Enumerable.Range(0, 40).Select(i => Store.DepositAsync(i % 2 == 0 ? Mailbox202 : Mailbox203, Deposit(), new MemoryStream(AudioBytes(100, i))).AsTask());
         var messages = await Task.WhenAll(tasks);
         Assert.Equal(40, messages.Select(m => m.Id).Distinct().Count());
         Assert.Equal(20, (await Store.CountsAsync(Mailbox202)).New);

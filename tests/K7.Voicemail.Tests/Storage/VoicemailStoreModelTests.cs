@@ -57,7 +57,7 @@ public sealed class VoicemailStoreModelTests
             {
                 case DepositOp d:
                     {
-                        var audio = StoreTestData.Audio(d.Size, d.Seed);
+                        var audio = StoreTestData.AudioBytes(d.Size, d.Seed);
                         var deposit = StoreTestData.Deposit(caller: "10" + d.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), at: StoreTestData.Start + Duration.FromMinutes(d.Minute));
                         var message = Wait(store().DepositAsync(Mailboxes[d.Mailbox], deposit, new MemoryStream(audio)));
                         Assert.DoesNotContain(message.Id, model.Keys);
