@@ -19,7 +19,8 @@ public static class VoicemailServiceCollectionExtensions
     /// <see cref="FileSystemVoicemailStore"/> under <see cref="VoicemailOptions.StorePath"/>, in-memory settings, e-mails
     /// built by <see cref="VoicemailEmailBuilder"/> and written as <c>.eml</c> files to a pickup folder
     /// (<c>outbox</c> under the store), greetings in <c>greetings</c> under the store with espeak-ng text to speech, and
-    /// the daily <see cref="TrashPurgeService"/>. Every part is registered with <c>TryAdd</c>: register your own
+    /// the daily <see cref="TrashPurgeService"/>; the store is recovered when the host starts
+    /// (<see cref="VoicemailRecoveryService"/>). Every part is registered with <c>TryAdd</c>: register your own
     /// <see cref="IVoicemailStore"/>, <see cref="IVoicemailSettingsStore"/>, <see cref="IEmailSender"/> (such as
     /// <see cref="SmtpEmailSender"/>), <see cref="ITextToSpeech"/> or <see cref="IGreetingRecorder"/> first to replace it.
     /// Options are validated when the host starts.
@@ -100,6 +101,8 @@ public static class VoicemailServiceCollectionExtensions
             var schedule = new DailySchedule(options.TrashPurgeTime, DateTimeZoneProviders.Tzdb[options.TimeZone]);
             return new TrashPurgeService(sp.GetRequiredService<IVoicemailStore>(), schedule, sp.GetRequiredService<IClock>(), sp.GetService<ILogger<TrashPurgeService>>());
         });
+        services.TryAddSingleton(sp => new VoicemailRecoveryService(sp.GetRequiredService<IVoicemailStore>(), sp.GetService<ILogger<VoicemailRecoveryService>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, VoicemailRecoveryService>(sp => sp.GetRequiredService<VoicemailRecoveryService>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TrashPurgeService>(sp => sp.GetRequiredService<TrashPurgeService>()));
         return services;
     }

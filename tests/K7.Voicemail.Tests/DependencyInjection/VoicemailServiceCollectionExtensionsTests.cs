@@ -48,7 +48,21 @@ public sealed class VoicemailServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(Path.Combine(_folder, "outbox"), provider.GetRequiredService<IOptions<PickupDirectoryEmailOptions>>().Value.Directory);
         Assert.Equal("voicemail@localhost", provider.GetRequiredService<IOptions<VoicemailEmailOptions>>().Value.From);
         var hosted = provider.GetServices<IHostedService>().ToList();
-        Assert.IsType<TrashPurgeService>(Assert.Single(hosted));
+        Assert.Equal(2, hosted.Count);
+        Assert.IsType<VoicemailRecoveryService>(hosted[0]);
+        Assert.IsType<TrashPurgeService>(hosted[1]);
+    }
+
+    [Fact]
+    public async Task AddK7Voicemail_HostStart_RecoversTheStore()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "202", "audio"));
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "202", "audio", "left-by-a-crash.tmp"), [1, 2, 3]);
+        using var provider = Build();
+        var recovery = provider.GetRequiredService<VoicemailRecoveryService>();
+        await recovery.StartAsync(CancellationToken.None);
+        Assert.NotNull(recovery.Report);
+        Assert.Equal(1, recovery.Report.Mailboxes);
     }
 
     [Fact]
