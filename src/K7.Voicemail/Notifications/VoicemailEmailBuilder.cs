@@ -85,9 +85,12 @@ public sealed class VoicemailEmailBuilder
     /// <param name="notification">The notification.</param>
     /// <returns>The absolute link.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="notification"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The extension or message id is empty, holds a control character, or is a dot segment (<c>.</c>, <c>..</c>) that would move the link.</exception>
     public Uri GetLink(VoicemailNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        CheckToken(notification.Extension, nameof(notification.Extension), nameof(notification));
+        CheckToken(notification.MessageId, nameof(notification.MessageId), nameof(notification));
         return new Uri(_link.Render(GetValues(notification), EscapeUrlValue), UriKind.Absolute);
     }
 
@@ -208,6 +211,12 @@ public sealed class VoicemailEmailBuilder
         if (value.Length == 0)
         {
             throw new ArgumentException($"VoicemailNotification.{field} must not be empty.", paramName);
+        }
+
+        if (value is "." or "..")
+        {
+            // A dot segment would be removed from the link's path by URI normalization: the link would point elsewhere.
+            throw new ArgumentException($"VoicemailNotification.{field} must not be '{value}'.", paramName);
         }
 
         for (var i = 0; i < value.Length; i++)

@@ -36,13 +36,43 @@ public sealed class VoicemailEmailBuilderPropertyTests
         return !html.Contains("<b>", StringComparison.Ordinal) && html.Contains("&lt;b&gt;", StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void GetLink_DotSegmentId_Refused(string id)
+    {
+        // Found by the property below: "/messages/./6" is normalized to "/messages/6".
+        var notification = Notification(VoicemailEmailKind.Hyperlink) with { Extension = id };
+        var ex = Assert.Throws<ArgumentException>(() => Builder.GetLink(notification));
+        Assert.Contains("Extension", ex.Message, StringComparison.Ordinal);
+    }
+
     [Property(MaxTest = 300)]
     public bool GetLink_AnyIds_AbsoluteUriUnderPortal(NonNull<string> extension, NonNull<string> messageId)
     {
         var notification = Notification(VoicemailEmailKind.Hyperlink) with { Extension = extension.Get, MessageId = messageId.Get };
+        static bool Refused(string id) => id.Length == 0 || id is "." or ".." || id.Any(char.IsControl);
+        if (Refused(extension.Get) || Refused(messageId.Get))
+        {
+            // Ids a link cannot carry (empty, control characters, dot segments that URI normalization would remove).
+            return Throws(() => Builder.GetLink(notification));
+        }
 
         var link = Builder.GetLink(notification);
 
         return link.IsAbsoluteUri && link.Host == "portal.example.com" && link.AbsolutePath.Count(c => c == '/') == 3;
+    }
+
+    private static bool Throws(Action action)
+    {
+        try
+        {
+            action();
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 }
