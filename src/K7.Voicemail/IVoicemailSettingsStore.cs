@@ -16,6 +16,6 @@ public interface IVoicemailSettingsStore
     /// <param name="settings">The settings.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
     /// <returns>A task that completes when the settings are saved.</returns>
-    /// <exception cref="VoicemailSettingsValidationException">The settings break a rule; the exception names the field.</exception>
+    /// <exception cref="VoicemailValidationException">The settings break a rule; the exception names the field.</exception>
     ValueTask SetAsync(MailboxId mailbox, VoicemailSettings settings, CancellationToken cancellationToken = default);
 }

@@ -10,7 +10,7 @@ namespace K7.Voicemail.Greetings;
 /// <para>Audio is accepted from an upload, from text to speech or from a recording call, and is always checked by
 /// content: it must be a WAV file that <see cref="WavReader"/> accepts or an MP3 file that <see cref="AudioSniffer"/>
 /// recognises, at most <see cref="GreetingOptions.MaxAudioBytes"/> long and, for WAV, at most
-/// <see cref="GreetingOptions.MaxDurationSeconds"/>. Refusals throw <see cref="GreetingValidationException"/>.</para>
+/// <see cref="GreetingOptions.MaxDurationSeconds"/>. Refusals throw <see cref="VoicemailValidationException"/>.</para>
 /// <para>Deleting the active greeting leaves no greeting active; the library never picks another one by itself.</para>
 /// <para>Thread-safe: changes are serialized, so name uniqueness and the per-user limit hold under concurrency.</para>
 /// </remarks>
@@ -81,7 +81,7 @@ public sealed class GreetingLibrary : IDisposable
     /// <param name="activate">Whether to make it the active greeting.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored greeting.</returns>
-    /// <exception cref="GreetingValidationException">The name, the content or the per-user limit refuses it.</exception>
+    /// <exception cref="VoicemailValidationException">The name, the content or the per-user limit refuses it.</exception>
     public async Task<Greeting> AddUploadAsync(string extension, string name, Stream content, bool activate = false, CancellationToken cancellationToken = default)
     {
         ExtensionRules.ThrowIfInvalid(extension, nameof(extension));
@@ -99,7 +99,7 @@ public sealed class GreetingLibrary : IDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored greeting.</returns>
     /// <exception cref="InvalidOperationException">No <see cref="ITextToSpeech"/> was given.</exception>
-    /// <exception cref="GreetingValidationException">The name, the text, the synthesized audio or the per-user limit refuses it.</exception>
+    /// <exception cref="VoicemailValidationException">The name, the text, the synthesized audio or the per-user limit refuses it.</exception>
     public async Task<Greeting> AddTextToSpeechAsync(string extension, string name, string text, string? voice = null, bool activate = false, CancellationToken cancellationToken = default)
     {
         ExtensionRules.ThrowIfInvalid(extension, nameof(extension));
@@ -116,7 +116,7 @@ public sealed class GreetingLibrary : IDisposable
     /// <param name="cancellationToken">Cancels the operation (and the call).</param>
     /// <returns>The stored greeting.</returns>
     /// <exception cref="InvalidOperationException">No <see cref="IGreetingRecorder"/> was given.</exception>
-    /// <exception cref="GreetingValidationException">The name, the device, the recording or the per-user limit refuses it.</exception>
+    /// <exception cref="VoicemailValidationException">The name, the device, the recording or the per-user limit refuses it.</exception>
     public async Task<Greeting> AddRecordingAsync(string extension, string name, string callMeAt, bool activate = false, CancellationToken cancellationToken = default)
     {
         ExtensionRules.ThrowIfInvalid(extension, nameof(extension));
@@ -131,7 +131,7 @@ public sealed class GreetingLibrary : IDisposable
     /// <param name="newName">The new name (unique per user, ignoring case).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The renamed greeting, or <see langword="null"/> when there is no such greeting.</returns>
-    /// <exception cref="GreetingValidationException">The name is refused.</exception>
+    /// <exception cref="VoicemailValidationException">The name is refused.</exception>
     public async Task<Greeting?> RenameAsync(string extension, Guid id, string newName, CancellationToken cancellationToken = default)
     {
         ExtensionRules.ThrowIfInvalid(extension, nameof(extension));
@@ -203,7 +203,7 @@ public sealed class GreetingLibrary : IDisposable
     /// <param name="content">The file; read to its end, not disposed.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored name.</returns>
-    /// <exception cref="GreetingValidationException">The content is refused.</exception>
+    /// <exception cref="VoicemailValidationException">The content is refused.</exception>
     public async Task<RecordedName> SetRecordedNameFromUploadAsync(string extension, Stream content, CancellationToken cancellationToken = default)
     {
         ExtensionRules.ThrowIfInvalid(extension, nameof(extension));
@@ -219,7 +219,7 @@ public sealed class GreetingLibrary : IDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored name.</returns>
     /// <exception cref="InvalidOperationException">No <see cref="ITextToSpeech"/> was given.</exception>
-    /// <exception cref="GreetingValidationException">The text or the synthesized audio is refused.</exception>
+    /// <exception cref="VoicemailValidationException">The text or the synthesized audio is refused.</exception>
     public async Task<RecordedName> SetRecordedNameFromTextAsync(string extension, string text, string? voice = null, CancellationToken cancellationToken = default)
     {
         ExtensionRules.ThrowIfInvalid(extension, nameof(extension));
@@ -233,7 +233,7 @@ public sealed class GreetingLibrary : IDisposable
     /// <param name="cancellationToken">Cancels the operation (and the call).</param>
     /// <returns>The stored name.</returns>
     /// <exception cref="InvalidOperationException">No <see cref="IGreetingRecorder"/> was given.</exception>
-    /// <exception cref="GreetingValidationException">The device or the recording is refused.</exception>
+    /// <exception cref="VoicemailValidationException">The device or the recording is refused.</exception>
     public async Task<RecordedName> SetRecordedNameFromRecordingAsync(string extension, string callMeAt, CancellationToken cancellationToken = default)
     {
         ExtensionRules.ThrowIfInvalid(extension, nameof(extension));
@@ -271,7 +271,7 @@ public sealed class GreetingLibrary : IDisposable
             var all = await _store.ListGreetingsAsync(extension, cancellationToken).ConfigureAwait(false);
             if (all.Count >= _options.MaxGreetingsPerExtension)
             {
-                throw new GreetingValidationException("Greetings", $"Extension {extension} already has {all.Count} greetings, the most allowed; delete one first.", null);
+                throw new VoicemailValidationException("Greetings", $"Extension {extension} already has {all.Count} greetings, the most allowed; delete one first.", null);
             }
 
             CheckUnique(all, name, null);
@@ -334,12 +334,12 @@ public sealed class GreetingLibrary : IDisposable
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new GreetingValidationException("Text", "The text to speak is empty.", null);
+            throw new VoicemailValidationException("Text", "The text to speak is empty.", null);
         }
 
         if (text.Length > _options.MaxTextLength)
         {
-            throw new GreetingValidationException("Text", $"The text is {text.Length} characters long; at most {_options.MaxTextLength} are allowed.", null);
+            throw new VoicemailValidationException("Text", $"The text is {text.Length} characters long; at most {_options.MaxTextLength} are allowed.", null);
         }
 
         var engine = _textToSpeech ?? throw new InvalidOperationException("Text to speech is not available: no ITextToSpeech was given to the GreetingLibrary.");
@@ -354,7 +354,7 @@ public sealed class GreetingLibrary : IDisposable
     {
         if (ExtensionRules.Check(callMeAt) is string reason)
         {
-            throw new GreetingValidationException("CallMeAt", reason.Replace("The extension", "The number to call", StringComparison.Ordinal), null);
+            throw new VoicemailValidationException("CallMeAt", reason.Replace("The extension", "The number to call", StringComparison.Ordinal), null);
         }
 
         var recorder = _recorder ?? throw new InvalidOperationException("Recording by phone is not available: no IGreetingRecorder was given to the GreetingLibrary.");
@@ -381,7 +381,7 @@ public sealed class GreetingLibrary : IDisposable
             buffer.Write(chunk, 0, n);
             if (buffer.Length > limit)
             {
-                throw new GreetingValidationException("Content", $"The audio is larger than {limit} bytes, the most allowed.", null);
+                throw new VoicemailValidationException("Content", $"The audio is larger than {limit} bytes, the most allowed.", null);
             }
         }
 
@@ -401,24 +401,24 @@ public sealed class GreetingLibrary : IDisposable
                 }
                 catch (VoicemailFormatException ex)
                 {
-                    throw new GreetingValidationException("Content", $"The WAV file cannot be used: {ex.Message}", ex);
+                    throw new VoicemailValidationException("Content", $"The WAV file cannot be used: {ex.Message}", ex);
                 }
 
                 if (info.DataLength == 0)
                 {
-                    throw new GreetingValidationException("Content", "The WAV file holds no audio.", null);
+                    throw new VoicemailValidationException("Content", "The WAV file holds no audio.", null);
                 }
 
                 if (info.Duration > Duration.FromSeconds(_options.MaxDurationSeconds))
                 {
-                    throw new GreetingValidationException("Content", $"The recording lasts {info.Duration.TotalSeconds:0.#} s; at most {_options.MaxDurationSeconds} s are allowed.", null);
+                    throw new VoicemailValidationException("Content", $"The recording lasts {info.Duration.TotalSeconds:0.#} s; at most {_options.MaxDurationSeconds} s are allowed.", null);
                 }
 
                 return (AudioFormat.Wav, info.Duration);
             case AudioFormat.Mp3:
                 return (AudioFormat.Mp3, null);
             default:
-                throw new GreetingValidationException("Content", "The file is neither a WAV nor an MP3 file.", null);
+                throw new VoicemailValidationException("Content", "The file is neither a WAV nor an MP3 file.", null);
         }
     }
 
@@ -427,24 +427,24 @@ public sealed class GreetingLibrary : IDisposable
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new GreetingValidationException("Name", "The greeting name is empty.", null);
+            throw new VoicemailValidationException("Name", "The greeting name is empty.", null);
         }
 
         if (name.Length > _options.MaxNameLength)
         {
-            throw new GreetingValidationException("Name", $"The greeting name is {name.Length} characters long; at most {_options.MaxNameLength} are allowed.", null);
+            throw new VoicemailValidationException("Name", $"The greeting name is {name.Length} characters long; at most {_options.MaxNameLength} are allowed.", null);
         }
 
         if (name != name.Trim())
         {
-            throw new GreetingValidationException("Name", "The greeting name must not start or end with spaces.", null);
+            throw new VoicemailValidationException("Name", "The greeting name must not start or end with spaces.", null);
         }
 
         foreach (var c in name)
         {
             if (char.IsControl(c))
             {
-                throw new GreetingValidationException("Name", "The greeting name contains a control or invalid character.", null);
+                throw new VoicemailValidationException("Name", "The greeting name contains a control or invalid character.", null);
             }
         }
     }
@@ -455,7 +455,7 @@ public sealed class GreetingLibrary : IDisposable
         {
             if (g.Id != except && string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
             {
-                throw new GreetingValidationException("Name", $"A greeting named '{g.Name}' already exists.", null);
+                throw new VoicemailValidationException("Name", $"A greeting named '{g.Name}' already exists.", null);
             }
         }
     }

@@ -14,13 +14,13 @@ public static class VoicemailPin
     /// <summary>Checks a PIN for a mailbox and throws when it breaks a rule.</summary>
     /// <param name="pin">The PIN.</param>
     /// <param name="extension">The mailbox extension (1 to 32 ASCII letters, digits, '_' or '-').</param>
-    /// <exception cref="VoicemailSettingsValidationException">The PIN breaks a rule (<see cref="VoicemailSettingsValidationException.Field"/> is <c>Pin</c>).</exception>
+    /// <exception cref="VoicemailValidationException">The PIN breaks a rule (<see cref="VoicemailValidationException.Field"/> is <c>Pin</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="extension"/> is null or malformed.</exception>
     public static void Validate(string? pin, string extension)
     {
         if (!TryValidate(pin, extension, out var reason))
         {
-            throw new VoicemailSettingsValidationException("Pin", reason, null);
+            throw new VoicemailValidationException("Pin", reason, null);
         }
     }
 

@@ -86,13 +86,13 @@ public static class VoicemailSettingsValidator
 
     /// <summary>Checks settings and throws on the first broken rule.</summary>
     /// <param name="settings">The settings.</param>
-    /// <exception cref="VoicemailSettingsValidationException">A rule is broken; <see cref="VoicemailSettingsValidationException.Field"/> names the field.</exception>
+    /// <exception cref="VoicemailValidationException">A rule is broken; <see cref="VoicemailValidationException.Field"/> names the field.</exception>
     public static void ThrowIfInvalid(VoicemailSettings settings)
     {
         var errors = Validate(settings);
         if (errors.Count > 0)
         {
-            throw new VoicemailSettingsValidationException(errors[0].Field, errors[0].Reason, null);
+            throw new VoicemailValidationException(errors[0].Field, errors[0].Reason, null);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class GreetingLibraryTests : IDisposable
     public async Task AddUpload_NotAudio_RefusedOnContent()
     {
         using var sut = CreateSut();
-        var ex = await Assert.ThrowsAsync<GreetingValidationException>(() => sut.AddUploadAsync("1001", "x", new MemoryStream("hello.wav"u8.ToArray())));
+        var ex = await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.AddUploadAsync("1001", "x", new MemoryStream("hello.wav"u8.ToArray())));
         Assert.Equal("Content", ex.Field);
     }
 
@@ -58,7 +58,7 @@ public sealed class GreetingLibraryTests : IDisposable
     public async Task AddUpload_TruncatedWav_RefusedWithInnerFormatError()
     {
         using var sut = CreateSut();
-        var ex = await Assert.ThrowsAsync<GreetingValidationException>(() => sut.AddUploadAsync("1001", "x", new MemoryStream(Wav()[..100])));
+        var ex = await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.AddUploadAsync("1001", "x", new MemoryStream(Wav()[..100])));
         Assert.Equal("Content", ex.Field);
         Assert.IsType<VoicemailFormatException>(ex.InnerException);
     }
@@ -67,7 +67,7 @@ public sealed class GreetingLibraryTests : IDisposable
     public async Task AddUpload_TooLarge_Refused()
     {
         using var sut = CreateSut(options: new GreetingOptions { MaxAudioBytes = 4000 });
-        var ex = await Assert.ThrowsAsync<GreetingValidationException>(() => sut.AddUploadAsync("1001", "x", new MemoryStream(Wav())));
+        var ex = await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.AddUploadAsync("1001", "x", new MemoryStream(Wav())));
         Assert.Equal("Content", ex.Field);
         Assert.Contains("larger than 4000", ex.Reason, StringComparison.Ordinal);
     }
@@ -76,7 +76,7 @@ public sealed class GreetingLibraryTests : IDisposable
     public async Task AddUpload_TooLong_Refused()
     {
         using var sut = CreateSut(options: new GreetingOptions { MaxDurationSeconds = 1 });
-        var ex = await Assert.ThrowsAsync<GreetingValidationException>(() => sut.AddUploadAsync("1001", "x", new MemoryStream(Wav(2))));
+        var ex = await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.AddUploadAsync("1001", "x", new MemoryStream(Wav(2))));
         Assert.Contains("at most 1 s", ex.Reason, StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class GreetingLibraryTests : IDisposable
     public async Task AddUpload_BadName_RefusedOnName(string name)
     {
         using var sut = CreateSut();
-        var ex = await Assert.ThrowsAsync<GreetingValidationException>(() => sut.AddUploadAsync("1001", name, new MemoryStream(Wav())));
+        var ex = await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.AddUploadAsync("1001", name, new MemoryStream(Wav())));
         Assert.Equal("Name", ex.Field);
     }
 
@@ -97,8 +97,8 @@ public sealed class GreetingLibraryTests : IDisposable
         using var sut = CreateSut();
         await sut.AddUploadAsync("1001", "Holiday", new MemoryStream(Wav()));
         var other = await sut.AddUploadAsync("1001", "Office", new MemoryStream(Wav()));
-        Assert.Equal("Name", (await Assert.ThrowsAsync<GreetingValidationException>(() => sut.AddUploadAsync("1001", "HOLIDAY", new MemoryStream(Wav())))).Field);
-        Assert.Equal("Name", (await Assert.ThrowsAsync<GreetingValidationException>(() => sut.RenameAsync("1001", other.Id, "holiday"))).Field);
+        Assert.Equal("Name", (await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.AddUploadAsync("1001", "HOLIDAY", new MemoryStream(Wav())))).Field);
+        Assert.Equal("Name", (await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.RenameAsync("1001", other.Id, "holiday"))).Field);
         var renamed = await sut.RenameAsync("1001", other.Id, "Office hours");
         Assert.Equal("Office hours", renamed!.Name);
         Assert.Null(await sut.RenameAsync("1001", Guid.NewGuid(), "y"));
@@ -109,7 +109,7 @@ public sealed class GreetingLibraryTests : IDisposable
     {
         using var sut = CreateSut(options: new GreetingOptions { MaxGreetingsPerExtension = 1 });
         await sut.AddUploadAsync("1001", "a", new MemoryStream(Wav()));
-        Assert.Equal("Greetings", (await Assert.ThrowsAsync<GreetingValidationException>(() => sut.AddUploadAsync("1001", "b", new MemoryStream(Wav())))).Field);
+        Assert.Equal("Greetings", (await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.AddUploadAsync("1001", "b", new MemoryStream(Wav())))).Field);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class GreetingLibraryTests : IDisposable
         var n = await sut.SetRecordedNameFromRecordingAsync("1001", "1001");
         Assert.Equal(RecordingPurpose.RecordedName, recorder.Last.Purpose);
         Assert.Equal(GreetingSource.Recording, n.Source);
-        Assert.Equal("CallMeAt", (await Assert.ThrowsAsync<GreetingValidationException>(() => sut.AddRecordingAsync("1001", "r2", "../x"))).Field);
+        Assert.Equal("CallMeAt", (await Assert.ThrowsAsync<VoicemailValidationException>(() => sut.AddRecordingAsync("1001", "r2", "../x"))).Field);
     }
 
     [Fact]

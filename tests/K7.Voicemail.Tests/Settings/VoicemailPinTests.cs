@@ -30,7 +30,7 @@ public sealed class VoicemailPinTests
     [InlineData("1001", "extension 1001")]
     public void Validate_Bad_ThrowsWithPinFieldAndReason(string? pin, string expected)
     {
-        var ex = Assert.Throws<VoicemailSettingsValidationException>(() => VoicemailPin.Validate(pin, "1001"));
+        var ex = Assert.Throws<VoicemailValidationException>(() => VoicemailPin.Validate(pin, "1001"));
         Assert.Equal("Pin", ex.Field);
         Assert.Contains(expected, ex.Reason, StringComparison.Ordinal);
         Assert.False(VoicemailPin.TryValidate(pin, "1001", out var reason));

@@ -80,7 +80,7 @@ public sealed class VoicemailSettingsValidatorTests
     [Fact]
     public void ThrowIfInvalid_Invalid_ThrowsWithField()
     {
-        var ex = Assert.Throws<VoicemailSettingsValidationException>(() => VoicemailSettingsValidator.ThrowIfInvalid(On(EmailNotification.Hyperlink, AfterNotification.MoveToTrash, "a@example.com")));
+        var ex = Assert.Throws<VoicemailValidationException>(() => VoicemailSettingsValidator.ThrowIfInvalid(On(EmailNotification.Hyperlink, AfterNotification.MoveToTrash, "a@example.com")));
         Assert.Equal("AfterNotification", ex.Field);
         Assert.StartsWith("AfterNotification: ", ex.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<ArgumentException>(ex);
