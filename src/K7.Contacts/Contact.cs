@@ -2,7 +2,7 @@ namespace K7.Contacts;
 
 /// <summary>
 /// A contact: a user of the domain (the company directory), a contact shared with the domain, or a user's personal
-/// contact. Immutable; change one with a <c>with</c> expression and save it through <c>ContactDirectory</c>.
+/// contact. Immutable; change one with a <c>with</c> expression and save it through <see cref="ContactDirectory"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -11,7 +11,7 @@ namespace K7.Contacts;
 /// </para>
 /// <para>
 /// Favourites are not part of a contact: each user stars contacts for themselves (see
-/// <c>ContactDirectory.SetFavoriteAsync</c>).
+/// <see cref="ContactDirectory.SetFavoriteAsync"/>).
 /// </para>
 /// </remarks>
 public sealed record Contact

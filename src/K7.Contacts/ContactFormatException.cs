@@ -1,3 +1,5 @@
+using K7.Contacts.Formats;
+
 namespace K7.Contacts;
 
 /// <summary>
@@ -39,6 +41,25 @@ public sealed class ContactFormatException : FormatException
         Column = column;
         Field = field;
     }
+
+    /// <summary>Initializes a new instance of the <see cref="ContactFormatException"/> class for an import refused because of the problems listed.</summary>
+    /// <param name="message">A summary.</param>
+    /// <param name="errors">Every problem found, in file order; the first gives <see cref="Line"/>, <see cref="Column"/> and <see cref="Field"/>.</param>
+    public ContactFormatException(string message, IReadOnlyList<ContactFileError> errors)
+        : base(message)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        Errors = errors;
+        if (errors.Count > 0)
+        {
+            Line = errors[0].Line;
+            Column = errors[0].Column;
+            Field = errors[0].Field;
+        }
+    }
+
+    /// <summary>Gets every problem found when an import was refused because of problems in rows; empty otherwise.</summary>
+    public IReadOnlyList<ContactFileError> Errors { get; } = [];
 
     /// <summary>Gets the one-based line of the problem, or 0 when not known.</summary>
     public int Line { get; }

@@ -1,7 +1,7 @@
 namespace K7.Contacts.Storage;
 
 /// <summary>
-/// Where contacts and favourites are kept. <c>ContactDirectory</c> loads everything once and then writes each
+/// Where contacts and favourites are kept. <see cref="ContactDirectory"/> loads everything once and then writes each
 /// change through; searches never touch the store.
 /// </summary>
 /// <remarks>
