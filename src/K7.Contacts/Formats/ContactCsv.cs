@@ -228,6 +228,9 @@ internal static class ContactCsv
         Mode = CsvMode.Rfc4180,
         TrackLineNumbers = true,
         SkipEmptyLines = true,
+
+        // Values are trimmed anyway; this also lets a quote after a space (a, "b") open a quoted field.
+        TrimWhitespace = true,
         AllowLineBreaksInQuotes = true,
         DetectSeparatorHint = false,
         MalformedData = CsvMalformedDataHandling.Recover,
