@@ -149,8 +149,8 @@ public sealed class SqliteContactStore : IContactStore, IDisposable
     /// exception rethrown: the store is as it was before the call.
     /// </para>
     /// <para>
-    /// Cancellation is observed while waiting for another call to finish and just before the commit; once the commit
-    /// has begun, the change set is stored.
+    /// Cancellation is observed once, just before the commit (the work done until then is rolled back); once the
+    /// commit has begun, the change set is stored.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> is <see langword="null"/>.</exception>
@@ -168,7 +168,7 @@ public sealed class SqliteContactStore : IContactStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(changes);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
