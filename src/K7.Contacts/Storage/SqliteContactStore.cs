@@ -15,8 +15,9 @@ namespace K7.Contacts.Storage;
 /// Durability: the database runs in write-ahead-log mode (<c>journal_mode=WAL</c>) with <c>synchronous=FULL</c>, so
 /// the log is flushed to the disk before a commit returns. A change set that <see cref="ApplyAsync"/> has stored
 /// therefore survives a killed process and a power cut, and one that was still being written when either happened
-/// leaves no trace: SQLite discards an uncommitted transaction when the database is next opened. (With the default
-/// <c>synchronous=NORMAL</c>, WAL mode survives a killed process but may lose the last commits on a power cut.)
+/// leaves no trace: SQLite discards an uncommitted transaction when the database is next opened. (With
+/// <c>synchronous=NORMAL</c>, the usual setting for WAL mode, a killed process loses nothing either, but a power cut
+/// may lose the last commits.)
 /// </para>
 /// <para>
 /// Text is stored as UTF-8, which cannot represent an unpaired UTF-16 surrogate; <see cref="ApplyAsync"/> refuses
