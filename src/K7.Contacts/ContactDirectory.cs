@@ -25,7 +25,7 @@ namespace K7.Contacts;
 /// Thread-safe: searches run concurrently with each other and with changes; changes are applied one at a time.
 /// </para>
 /// </remarks>
-public sealed class ContactDirectory
+public sealed class ContactDirectory : IDisposable
 {
     private static readonly FrozenSet<ContactId> NoFavorites = FrozenSet<ContactId>.Empty;
 
@@ -366,6 +366,9 @@ public sealed class ContactDirectory
 
         return items;
     }
+
+    /// <summary>Releases the lock that serializes changes; the directory cannot be changed afterwards.</summary>
+    public void Dispose() => _writeGate.Dispose();
 
     /// <summary>Applies an import's contacts and stars in one stored change set (the caller checked them).</summary>
     internal async Task ApplyImportAsync(IReadOnlyList<Contact> upserts, IReadOnlyList<ContactFavorite> stars, Func<IReadOnlyList<Contact>, string?> conflictCheck, CancellationToken cancellationToken)

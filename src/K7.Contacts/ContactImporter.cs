@@ -142,7 +142,7 @@ public sealed class ContactImporter
         };
     }
 
-    private static string Summarize(IReadOnlyList<ContactFileError> problems)
+    private static string Summarize(List<ContactFileError> problems)
     {
         var text = new StringBuilder();
         text.Append(problems.Count == 1 ? "The file was not imported: " : $"The file was not imported ({problems.Count} problems): ");
@@ -187,7 +187,6 @@ public sealed class ContactImporter
         private readonly ContactActor _actor;
         private readonly HashSet<string> _fingerprints = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _userRowByExtension = new(StringComparer.Ordinal);
-        private readonly List<ContactFileError> _problems = [];
         private bool _existingLoaded;
 
         public ImportPlan(ContactDirectory directory, ContactActor actor)
@@ -204,7 +203,7 @@ public sealed class ContactImporter
 
         public List<ContactFavorite> Stars { get; } = [];
 
-        public IReadOnlyList<ContactFileError> Problems => _problems;
+        public List<ContactFileError> Problems { get; } = [];
 
         public int Accepted { get; private set; }
 
@@ -217,7 +216,7 @@ public sealed class ContactImporter
             if (!record.Errors.IsDefaultOrEmpty)
             {
                 RowsWithProblems++;
-                _problems.AddRange(record.Errors);
+                Problems.AddRange(record.Errors);
                 return;
             }
 
@@ -342,7 +341,7 @@ public sealed class ContactImporter
         {
             var source = record.SourceOf(field);
             RowsWithProblems++;
-            _problems.Add(new ContactFileError(record.Line, source.Column, source.Column == 0 ? null : source.Name, reason));
+            Problems.Add(new ContactFileError(record.Line, source.Column, source.Column == 0 ? null : source.Name, reason));
         }
 
         private void LoadExisting()
