@@ -106,6 +106,11 @@ public class ContactSearchBenchmarks
                 Site = kind == ContactKind.User && random.Next(2) == 0 ? Sites[random.Next(Sites.Length)] : null,
                 Department = kind == ContactKind.User && random.Next(3) > 0 ? Departments[random.Next(Departments.Length)] : null,
             };
+            if (i % 25_000 == 100)
+            {
+                contact = contact with { FirstName = "Maggie", LastName = "Matthews" };
+            }
+
             contacts.Add(contact);
             _index.Set(contact);
             if (kind == ContactKind.User && random.Next(10) < 3)

@@ -21,10 +21,11 @@ namespace K7.Contacts.Search;
 /// over the name keys ("first last", "last first") and one over the digit keys (extension, numbers, national
 /// numbers). A search text of three or more characters looks only at candidates: the intersection of the two shortest
 /// posting lists of its trigrams, verified with a substring search (for exactly three characters in substring mode the
-/// posting list is the answer and nothing is verified). Shorter texts scan every contact in the requested order. A
-/// page is chosen with a bounded heap of <c>Skip + Take</c> keys, not by sorting every match; a search without text, or
-/// with a short one, walks the contacts in the requested order and stops collecting once the page is full (it still
-/// counts every match for <see cref="ContactSearchResult.TotalCount"/>).
+/// posting list is the answer and nothing is verified). Shorter texts, and searches without text, scan every slot in
+/// slot order (sequential memory), rejecting most contacts by a 64-bit character mask (<see cref="CharMask"/>) before
+/// reading their keys. The favourites group starts from the favourites set when it is the smaller. A page is chosen
+/// with a bounded max-heap of <c>Skip + Take</c> sort keys, not by sorting every match; every match is still counted
+/// for <see cref="ContactSearchResult.TotalCount"/>.
 /// </para>
 /// <para>
 /// The three orders are kept as sorted slot lists, updated by binary search on every change; the rank arrays are
@@ -51,11 +52,11 @@ internal sealed class ContactSearchIndex
     private const int Nobody = -1;
     private const int Everyone = 0;
     private const int NoCode = -2;
-    private const byte FlagShared = 1;
-    private const byte FlagPersonal = 2;
-    private const byte FlagUser = 4;
-    private const byte FlagSite = 8;
-    private const byte FlagDepartment = 16;
+    private const int FlagShared = 1;
+    private const int FlagPersonal = 2;
+    private const int FlagUser = 4;
+    private const int FlagSite = 8;
+    private const int FlagDepartment = 16;
     private const int InitialCapacity = 64;
     private const int ExactLength = TrigramPostings.GramLength;
     private const int MergeRatio = 8;
@@ -77,13 +78,8 @@ internal sealed class ContactSearchIndex
     private bool _ranksDirty;
     private Contact?[] _contacts = new Contact?[InitialCapacity];
     private ContactSearchKeys?[] _keys = new ContactSearchKeys?[InitialCapacity];
-    private int[] _visibility = new int[InitialCapacity];
-    private byte[] _flags = new byte[InitialCapacity];
-    private int[] _site = new int[InitialCapacity];
-    private int[] _department = new int[InitialCapacity];
-    private int[] _rankLast = new int[InitialCapacity];
-    private int[] _rankFirst = new int[InitialCapacity];
-    private int[] _rankExtension = new int[InitialCapacity];
+    private SlotInfo[] _info = new SlotInfo[InitialCapacity];
+    private ulong[] _masks = new ulong[InitialCapacity];
 
     /// <summary>Initializes a new, empty instance of the <see cref="ContactSearchIndex"/> class.</summary>
     public ContactSearchIndex()
@@ -392,19 +388,26 @@ internal sealed class ContactSearchIndex
 
     private void RebuildRanks()
     {
-        Rank(_byLastName, _rankLast);
-        Rank(_byFirstName, _rankFirst);
-        Rank(_byExtension, _rankExtension);
-        _ranksDirty = false;
-
-        static void Rank(SlotList order, int[] ranks)
+        var info = _info;
+        var items = _byLastName.Items;
+        for (var i = 0; i < items.Length; i++)
         {
-            var items = order.Items;
-            for (var i = 0; i < items.Length; i++)
-            {
-                ranks[items[i]] = i;
-            }
+            info[items[i]].RankLast = i;
         }
+
+        items = _byFirstName.Items;
+        for (var i = 0; i < items.Length; i++)
+        {
+            info[items[i]].RankFirst = i;
+        }
+
+        items = _byExtension.Items;
+        for (var i = 0; i < items.Length; i++)
+        {
+            info[items[i]].RankExtension = i;
+        }
+
+        _ranksDirty = false;
     }
 
     private Filter CreateFilter(
@@ -497,27 +500,54 @@ internal sealed class ContactSearchIndex
             return FromFavorites(ref filter, query, wanted);
         }
 
-        if (filter.Sort != ContactSort.Online)
-        {
-            return ScanInOrder(ref filter, query, wanted);
-        }
-
         var all = new TopK((int)Math.Min(wanted, _byLastName.Count));
         try
         {
-            foreach (var slot in _byLastName.Items)
-            {
-                if (Admit(ref filter, slot) && MatchesText(ref filter, slot) && TryKey(ref filter, slot, out var key))
-                {
-                    all.Add(key);
-                }
-            }
-
+            ScanSlots(ref filter, ref all);
             return Page(ref filter, query, ref all);
         }
         finally
         {
             all.Dispose();
+        }
+    }
+
+    private void ScanSlots(ref Filter filter, ref TopK top)
+    {
+        var text = filter.Text;
+        var digits = filter.Digits;
+        var nameMask = CharMask.Of(text);
+        var digitMask = CharMask.OfDigits(digits);
+        var nameExact = !filter.Prefix && CharMask.IsExact(text);
+        var digitExact = !filter.Prefix && CharMask.IsExact(digits);
+        var masks = _masks;
+        for (var slot = 0; slot < _slotCount; slot++)
+        {
+            if (!Admit(ref filter, slot))
+            {
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                var mask = masks[slot];
+                var matched = (mask & nameMask) == nameMask
+                    && (nameExact || ContainsText(_keys[slot]!.Names, text, filter.Prefix));
+                if (!matched && digits.Length > 0 && (mask & digitMask) == digitMask)
+                {
+                    matched = digitExact || ContainsText(_keys[slot]!.Digits, digits, filter.Prefix);
+                }
+
+                if (!matched)
+                {
+                    continue;
+                }
+            }
+
+            if (TryKey(ref filter, slot, out var key))
+            {
+                top.Add(key);
+            }
         }
     }
 
@@ -539,7 +569,7 @@ internal sealed class ContactSearchIndex
         {
             if (Admit(ref filter, slot)
                 && (!verifyDigits || ContainsText(_keys[slot]!.Digits, filter.Digits, filter.Prefix))
-                && !ContainsText(_keys[slot]!.Names, filter.Text, filter.Prefix)
+                && (names.IsEmpty || names.BinarySearch(slot) < 0 || !ContainsText(_keys[slot]!.Names, filter.Text, filter.Prefix))
                 && TryKey(ref filter, slot, out var key))
             {
                 top.Add(key);
@@ -571,33 +601,6 @@ internal sealed class ContactSearchIndex
         {
             top.Dispose();
         }
-    }
-
-    private ContactSearchResult ScanInOrder(ref Filter filter, ContactQuery query, long wanted)
-    {
-        var order = OrderOf(filter.Sort);
-        var page = new List<int>((int)Math.Min(query.Take, order.Count));
-        var total = 0;
-        foreach (var slot in order.Items)
-        {
-            if (Admit(ref filter, slot) && MatchesText(ref filter, slot) && TryKey(ref filter, slot, out _))
-            {
-                if (total >= query.Skip && total < wanted)
-                {
-                    page.Add(slot);
-                }
-
-                total++;
-            }
-        }
-
-        var items = new ContactMatch[page.Count];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = ToMatch(page[i], ref filter);
-        }
-
-        return new ContactSearchResult(items, total);
     }
 
     private ContactSearchResult Page(ref Filter filter, ContactQuery query, ref TopK top)
@@ -635,15 +638,15 @@ internal sealed class ContactSearchIndex
 
     private bool Admit(ref Filter filter, int slot)
     {
-        var visibility = _visibility[slot];
-        if (visibility != Everyone && visibility != filter.Viewer)
+        ref var info = ref _info[slot];
+        if (info.Visibility != Everyone && info.Visibility != filter.Viewer)
         {
             return false;
         }
 
-        if ((_flags[slot] & filter.Flags) != filter.Flags
-            || (filter.Site != 0 && _site[slot] != filter.Site)
-            || (filter.Department != 0 && _department[slot] != filter.Department))
+        if ((info.Flags & filter.Flags) != filter.Flags
+            || (filter.Site != 0 && info.Site != filter.Site)
+            || (filter.Department != 0 && info.Department != filter.Department))
         {
             return false;
         }
@@ -665,10 +668,11 @@ internal sealed class ContactSearchIndex
 
     private bool TryKey(ref Filter filter, int slot, out long key)
     {
+        ref var info = ref _info[slot];
         var online = 0;
         if (filter.NeedState)
         {
-            var state = (_flags[slot] & FlagUser) != 0 ? filter.Presence.GetState(_contacts[slot]!.Id) : PresenceState.Offline;
+            var state = (info.Flags & FlagUser) != 0 ? filter.Presence.GetState(_contacts[slot]!.Id) : PresenceState.Offline;
             if (!StatusMatches(filter.Status, state))
             {
                 key = 0;
@@ -680,10 +684,10 @@ internal sealed class ContactSearchIndex
 
         key = filter.Sort switch
         {
-            ContactSort.FirstName => _rankFirst[slot],
-            ContactSort.Extension => _rankExtension[slot],
-            ContactSort.Online => ((long)online << 32) | (uint)_rankLast[slot],
-            _ => _rankLast[slot],
+            ContactSort.FirstName => info.RankFirst,
+            ContactSort.Extension => info.RankExtension,
+            ContactSort.Online => ((long)online << 32) | (uint)info.RankLast,
+            _ => info.RankLast,
         };
         return true;
     }
@@ -700,13 +704,8 @@ internal sealed class ContactSearchIndex
             var capacity = _contacts.Length * 2;
             Array.Resize(ref _contacts, capacity);
             Array.Resize(ref _keys, capacity);
-            Array.Resize(ref _visibility, capacity);
-            Array.Resize(ref _flags, capacity);
-            Array.Resize(ref _site, capacity);
-            Array.Resize(ref _department, capacity);
-            Array.Resize(ref _rankLast, capacity);
-            Array.Resize(ref _rankFirst, capacity);
-            Array.Resize(ref _rankExtension, capacity);
+            Array.Resize(ref _info, capacity);
+            Array.Resize(ref _masks, capacity);
         }
 
         return _slotCount++;
@@ -716,33 +715,35 @@ internal sealed class ContactSearchIndex
     {
         _contacts[slot] = contact;
         _keys[slot] = keys;
-        _site[slot] = 0;
-        _department[slot] = 0;
+        _masks[slot] = CharMask.Of(keys.Names) | CharMask.OfDigits(keys.Digits);
+        ref var info = ref _info[slot];
+        info.Site = 0;
+        info.Department = 0;
         switch (contact.Kind)
         {
             case ContactKind.Shared:
-                _visibility[slot] = Everyone;
-                _flags[slot] = FlagShared;
+                info.Visibility = Everyone;
+                info.Flags = FlagShared;
                 break;
             case ContactKind.User:
-                _visibility[slot] = contact.ListInDirectory ? Everyone : Nobody;
-                _flags[slot] = FlagUser;
+                info.Visibility = contact.ListInDirectory ? Everyone : Nobody;
+                info.Flags = FlagUser;
                 if (keys.Site.Length > 0)
                 {
-                    _flags[slot] |= FlagSite;
-                    _site[slot] = CodeOf(_siteCodes, keys.Site);
+                    info.Flags |= FlagSite;
+                    info.Site = CodeOf(_siteCodes, keys.Site);
                 }
 
                 if (keys.Department.Length > 0)
                 {
-                    _flags[slot] |= FlagDepartment;
-                    _department[slot] = CodeOf(_departmentCodes, keys.Department);
+                    info.Flags |= FlagDepartment;
+                    info.Department = CodeOf(_departmentCodes, keys.Department);
                 }
 
                 break;
             default:
-                _visibility[slot] = OwnerCode(contact.OwnerId);
-                _flags[slot] = contact.Kind == ContactKind.Personal ? FlagPersonal : (byte)0;
+                info.Visibility = OwnerCode(contact.OwnerId);
+                info.Flags = contact.Kind == ContactKind.Personal ? FlagPersonal : 0;
                 break;
         }
 
@@ -763,8 +764,8 @@ internal sealed class ContactSearchIndex
         _byExtension.RemoveAt(Find(_byExtension, ContactSort.Extension, slot));
         _contacts[slot] = null;
         _keys[slot] = null;
-        _visibility[slot] = Nobody;
-        _flags[slot] = 0;
+        _masks[slot] = 0;
+        _info[slot] = new SlotInfo { Visibility = Nobody };
     }
 
     private int OwnerCode(ContactId owner)
@@ -850,11 +851,24 @@ internal sealed class ContactSearchIndex
     private int Chain(int first, int second, int a, int b) =>
         first != 0 ? first : second != 0 ? second : _contacts[a]!.Id.CompareTo(_contacts[b]!.Id);
 
+    /// <summary>What a search reads per candidate, in one 32-byte record so that a candidate costs one cache line.</summary>
+    private struct SlotInfo
+    {
+        public int Visibility;
+        public int Flags;
+        public int Site;
+        public int Department;
+        public int RankLast;
+        public int RankFirst;
+        public int RankExtension;
+        public int Reserved;
+    }
+
     /// <summary>What a search keeps, per candidate, besides the text.</summary>
     private struct Filter
     {
         public int Viewer;
-        public byte Flags;
+        public int Flags;
         public int Site;
         public int Department;
         public IReadOnlySet<ContactId>? Favorites;
