@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace K7.Contacts.Search;
 
@@ -523,6 +524,12 @@ internal sealed class ContactSearchIndex
         var masks = _masks;
         for (var slot = 0; slot < _slotCount; slot++)
         {
+            var mask = masks[slot];
+            if (text.Length > 0 && (mask & nameMask) != nameMask && (digits.Length == 0 || (mask & digitMask) != digitMask))
+            {
+                continue;
+            }
+
             if (!Admit(ref filter, slot))
             {
                 continue;
@@ -530,7 +537,6 @@ internal sealed class ContactSearchIndex
 
             if (text.Length > 0)
             {
-                var mask = masks[slot];
                 var matched = (mask & nameMask) == nameMask
                     && (nameExact || ContainsText(_keys[slot]!.Names, text, filter.Prefix));
                 if (!matched && digits.Length > 0 && (mask & digitMask) == digitMask)
@@ -554,6 +560,30 @@ internal sealed class ContactSearchIndex
     private void CollectPostings(ref Filter filter, ReadOnlySpan<int> names, ReadOnlySpan<int> numbers, ref TopK top)
     {
         var verifyNames = filter.Prefix || filter.Text.Length != ExactLength;
+        if (filter.IsPlain && numbers.IsEmpty)
+        {
+            // The common case (group All, any status, a fixed order): the visibility and the rank decide.
+            var info = _info;
+            var viewer = filter.Viewer;
+            var sort = filter.Sort;
+            foreach (var slot in names)
+            {
+                ref var entry = ref info[slot];
+                if ((entry.Visibility == Everyone || entry.Visibility == viewer)
+                    && (!verifyNames || ContainsText(_keys[slot]!.Names, filter.Text, filter.Prefix)))
+                {
+                    top.Add(sort switch
+                    {
+                        ContactSort.FirstName => entry.RankFirst,
+                        ContactSort.Extension => entry.RankExtension,
+                        _ => entry.RankLast,
+                    });
+                }
+            }
+
+            return;
+        }
+
         foreach (var slot in names)
         {
             if (Admit(ref filter, slot)
@@ -880,6 +910,9 @@ internal sealed class ContactSearchIndex
         public string Text;
         public string Digits;
         public bool Prefix;
+
+        /// <summary>Gets a value indicating whether only visibility and a fixed order matter (no group, status or Online order).</summary>
+        public readonly bool IsPlain => Flags == 0 && Site == 0 && Department == 0 && Favorites is null && !NeedState;
     }
 
     /// <summary>The smallest <c>k</c> keys seen (a max-heap of at most <c>k</c>), and how many were seen.</summary>
@@ -897,9 +930,20 @@ internal sealed class ContactSearchIndex
 
         public int Total { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(long key)
         {
             Total++;
+            if (_count == _capacity && (_capacity == 0 || key >= _heap[0]))
+            {
+                return;
+            }
+
+            Insert(key);
+        }
+
+        private void Insert(long key)
+        {
             var heap = _heap;
             if (_count < _capacity)
             {
@@ -917,11 +961,6 @@ internal sealed class ContactSearchIndex
                 }
 
                 heap[i] = key;
-                return;
-            }
-
-            if (_capacity == 0 || key >= heap[0])
-            {
                 return;
             }
 
