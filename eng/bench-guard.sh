@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark guard for the routing hot path (conventions §11): runs RouteBenchmarks' Reference and Compiled methods as
-# BenchmarkDotNet's short job (1–2 minutes on 2 cores, build included) and fails when CompiledAnsweringRules.Route
-# allocates or is not faster than the reference interpreter measured in the same run. No absolute time is checked.
+# Benchmark guard for the hot paths (conventions §11), as BenchmarkDotNet's short job (2–4 minutes on 2 cores, build
+# included). It fails when
+#   - CompiledAnsweringRules.Route (RouteBenchmarks.Compiled) allocates or is not faster than the reference interpreter
+#     (RouteBenchmarks.Reference) measured in the same run;
+#   - the contact search index (ContactSearchBenchmarks.Index_ThreeChars, 100,000 contacts) allocates more than 8 KiB per
+#     query (the page of results) or is not at least 100x faster than the reference search (Reference_ThreeChars).
+# No absolute time is checked.
 #
 #   bash eng/bench-guard.sh        # from anywhere; exit 0 = ok, 1 = regression, benchmark failure or no report
 #
@@ -34,6 +38,7 @@ status=0
 timeout --kill-after=30 "$limit" \
   dotnet run -c Release --project benchmarks/K7.Benchmarks -- \
   --filter '*RouteBenchmarks.Reference' '*RouteBenchmarks.Compiled' \
+  '*ContactSearchBenchmarks.Reference_ThreeChars' '*ContactSearchBenchmarks.Index_ThreeChars' \
   --job short --exporters json --artifacts "$work/artifacts" \
   </dev/null >"$log" 2>&1 || status=$?
 elapsed=$((SECONDS - started))
@@ -89,6 +94,53 @@ if not ratio < 1:
     print(f"{line} — FAILED: Compiled is not faster than Reference (ratio >= 1). {details}", file=sys.stderr)
     sys.exit(1)
 print(f"{line} — ok ({reference_ns / compiled_ns:,.0f}x faster; Reference {reference_bytes:,} B; {elapsed} s)")
+PY
+
+if [ "$verdict" -eq 2 ]; then
+  show_log
+fi
+if [ "$verdict" -ne 0 ]; then
+  exit 1
+fi
+
+reports=("$work"/artifacts/results/*ContactSearchBenchmarks-report-full-compressed.json)
+if [ ${#reports[@]} -ne 1 ]; then
+  show_log
+  fail "expected one ContactSearchBenchmarks JSON report in $work/artifacts/results, found ${#reports[@]} (log above)."
+fi
+
+verdict=0
+python3 - "${reports[0]}" <<'PY' || verdict=$?
+import json
+import sys
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    report = json.load(f)
+
+results = {}
+for benchmark in report.get("Benchmarks", []):
+    method = benchmark.get("Method")
+    statistics = benchmark.get("Statistics") or {}
+    memory = benchmark.get("Memory") or {}
+    if method in ("Reference_ThreeChars", "Index_ThreeChars"):
+        results[method] = (statistics.get("Mean"), memory.get("BytesAllocatedPerOperation"))
+
+missing = [m for m in ("Reference_ThreeChars", "Index_ThreeChars") if None in results.get(m, (None, None))]
+if missing:
+    print(f"bench-guard: FAILED: no mean or allocation for {' and '.join(missing)} in the report: the benchmark failed (log below).", file=sys.stderr)
+    sys.exit(2)
+
+index_ns, index_bytes = results["Index_ThreeChars"]
+reference_ns, _ = results["Reference_ThreeChars"]
+speedup = reference_ns / index_ns
+line = f"bench-guard: contact search {index_ns / 1000:,.1f} us, {index_bytes} B; reference {reference_ns / 1000:,.1f} us; {speedup:,.0f}x faster"
+if index_bytes > 8192:
+    print(f"{line} — FAILED: the index allocates {index_bytes} B per query; at most 8 KiB (the page) is allowed.", file=sys.stderr)
+    sys.exit(1)
+if speedup < 100:
+    print(f"{line} — FAILED: the index must be at least 100x faster than the reference search.", file=sys.stderr)
+    sys.exit(1)
+print(f"{line} — ok")
 PY
 
 if [ "$verdict" -eq 2 ]; then
