@@ -33,7 +33,12 @@ foreach (var (id, first, last, department) in users)
     {
         await directory.AddAsync(manager, new Contact
         {
-            Id = ContactId.Parse(id), Kind = ContactKind.User, FirstName = first, LastName = last, Extension = id, Department = department,
+            Id = ContactId.Parse(id),
+            Kind = ContactKind.User,
+            FirstName = first,
+            LastName = last,
+            Extension = id,
+            Department = department,
         });
     }
 }
