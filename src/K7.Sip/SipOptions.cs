@@ -58,4 +58,7 @@ public sealed class SipOptions
     /// <summary>Gets or sets the value of the <c>Server</c> and <c>User-Agent</c> headers this server sends.</summary>
     /// <value><c>K7.Sip</c>.</value>
     public string ServerName { get; set; } = "K7.Sip";
+
+    /// <summary>Gets how calls (INVITE) are proxied: voicemail and outbound destinations, ring timeouts, Record-Route.</summary>
+    public K7.Sip.Proxy.SipCallOptions Calls { get; } = new();
 }

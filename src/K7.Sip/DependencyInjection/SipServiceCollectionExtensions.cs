@@ -63,7 +63,8 @@ public static class SipServiceCollectionExtensions
             sp.GetRequiredService<DeviceRegistry>(),
             sp.GetRequiredService<IClock>(),
             sp.GetService<ILoggerFactory>(),
-            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetService<K7.Routing.IRouteResolver>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SipServer>(sp => sp.GetRequiredService<SipServer>()));
         return services;
     }

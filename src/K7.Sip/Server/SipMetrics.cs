@@ -16,6 +16,7 @@ internal sealed class SipMetrics : IDisposable
     private readonly Counter<long> _messages;
     private readonly Counter<long> _parseErrors;
     private readonly Counter<long> _retransmissions;
+    private readonly Counter<long> _calls;
     private readonly Counter<long> _registrations;
     private readonly Counter<long> _authFailures;
     private readonly Counter<long> _qualify;
@@ -29,6 +30,7 @@ internal sealed class SipMetrics : IDisposable
         _retransmissions = _meter.CreateCounter<long>("k7.sip.retransmissions.absorbed", "{message}", "Retransmitted requests absorbed or answered by a server transaction.");
         _registrations = _meter.CreateCounter<long>("k7.sip.registrations", "{request}", "REGISTER requests that reached the registrar, by status code.");
         _authFailures = _meter.CreateCounter<long>("k7.sip.auth_failures", "{request}", "Requests whose credentials were refused, by reason.");
+        _calls = _meter.CreateCounter<long>("k7.sip.calls", "{event}", "Call events, by kind (started, ringing, answered, ended, not answered).");
         _qualify = _meter.CreateCounter<long>("k7.sip.qualify", "{request}", "OPTIONS checks of registered contacts, by result.");
         _meter.CreateObservableGauge("k7.sip.bindings", () => server.Locations.Count, "{binding}", "Registered contact bindings.");
         _meter.CreateObservableGauge("k7.sip.transactions.server", () => server.ServerTransactionCount, "{transaction}", "Live server transactions.");
@@ -50,6 +52,8 @@ internal sealed class SipMetrics : IDisposable
     public void AuthFailure(string reason) => _authFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Qualify(bool reachable) => _qualify.Add(1, new KeyValuePair<string, object?>("result", reachable ? "reachable" : "unreachable"));
+
+    public void Call(K7.Sip.Proxy.CallEventKind kind) => _calls.Add(1, new KeyValuePair<string, object?>("event", kind.ToString()));
 
     public void Dispose()
     {

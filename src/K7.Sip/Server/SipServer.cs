@@ -2,7 +2,9 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Sockets;
 using K7.Sip.Authentication;
+using K7.Routing;
 using K7.Sip.Devices;
+using K7.Sip.Proxy;
 using K7.Sip.Registrar;
 using K7.Sip.Transactions;
 using K7.Sip.Transport;
@@ -33,7 +35,7 @@ namespace K7.Sip;
 /// </remarks>
 public sealed partial class SipServer : IHostedService, IAsyncDisposable
 {
-    private static readonly string[] AllowedMethods = ["REGISTER", "OPTIONS"];
+    private static readonly string[] AllowedMethods = ["REGISTER", "OPTIONS", "INVITE", "ACK", "CANCEL", "BYE"];
     private static readonly HashSet<string> SupportedOptionTags = new(["path", "outbound", "gruu"], StringComparer.OrdinalIgnoreCase);
 
     private readonly SipOptions _options;
@@ -45,6 +47,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
     private readonly SipTransportManager _transport;
     private readonly RegisterHandler _register;
     private readonly OptionsQualifier _qualifier;
+    private readonly CallProxy _calls;
     private readonly string _tagPrefix = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()));
     private readonly string _allowHeader = string.Join(", ", AllowedMethods);
     private long _tagCounter;
@@ -61,6 +64,10 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
     /// <param name="clock">The clock for expiry, nonces and timers.</param>
     /// <param name="loggerFactory">Creates the loggers, or <see langword="null"/> for none.</param>
     /// <param name="meterFactory">Creates the <c>K7.Sip</c> meter, or <see langword="null"/> for a meter of its own.</param>
+    /// <param name="routes">
+    /// The answering rules that decide how a call to a user is handled, or <see langword="null"/> to ring every
+    /// registered phone of the user.
+    /// </param>
     public SipServer(
         IOptions<SipOptions> options,
         LocationService locations,
@@ -68,7 +75,8 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         DeviceRegistry devices,
         IClock clock,
         ILoggerFactory? loggerFactory = null,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        IRouteResolver? routes = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(locations);
@@ -89,6 +97,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         _metrics = new SipMetrics(meterFactory, this);
         _register = new RegisterHandler(this);
         _qualifier = new OptionsQualifier(this);
+        _calls = new CallProxy(this, routes);
         Locations.BindingChanged += OnBindingChanged;
     }
 
@@ -100,6 +109,15 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
 
     /// <summary>Gets the device registry whose registration status this server keeps up to date.</summary>
     public DeviceRegistry Devices { get; }
+
+    /// <summary>Raised for every call event: started, ringing, answered (by which device), ended, not answered (and why).</summary>
+    /// <remarks>Raised on the thread that handled the message; handlers must be quick and must not throw.</remarks>
+    public event EventHandler<CallEventArgs>? CallEvent;
+
+    /// <summary>Gets the number of answered calls of a user that have not ended (the "on a call" state routing reads).</summary>
+    /// <param name="user">The user (extension).</param>
+    /// <returns>The number of live calls.</returns>
+    public int ActiveCalls(string user) => _calls.ActiveCalls(user);
 
     /// <summary>Gets the addresses the server listens on, with the actual ports once started (port 0 asks for any free port).</summary>
     public IReadOnlyList<SipListenAddress> BoundAddresses => _transport.BoundAddresses;
@@ -118,6 +136,17 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
     internal int ServerTransactionCount => _serverTransactions.Count;
 
     internal int ClientTransactionCount => _clientTransactions.Count;
+
+    internal int CallCount => _calls.CallCount;
+
+    internal void RaiseCall(CallEventArgs e)
+    {
+        _metrics.Call(e.Kind);
+        CallEvent?.Invoke(this, e);
+    }
+
+    internal void RecordNonInviteResponse(TransactionKey key, int statusCode, ReadOnlyMemory<byte> bytes) =>
+        _serverTransactions.OnResponse(key, statusCode, bytes, _clock.GetCurrentInstant());
 
     /// <summary>Binds the listen addresses and starts the timer loop.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -205,6 +234,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
             Devices.ExpireRegistrations(); // a safety net: binding events normally keep device status in step
         }
 
+        _calls.Tick(now);
         _qualifier.Run(now);
         _transport.CloseIdleConnections();
     }
@@ -303,6 +333,16 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         }
 
         var key = new TransactionKey(branch, string.Empty, cseq.Method.Name);
+        if (cseq.Method == SipMethod.Invite)
+        {
+            if (!_calls.OnResponse(response, key))
+            {
+                Log.StrayResponse(_logger, response.StatusCode, branch);
+            }
+
+            return;
+        }
+
         if (!_clientTransactions.OnResponse(key, response.StatusCode, response, _clock.GetCurrentInstant()))
         {
             Log.StrayResponse(_logger, response.StatusCode, branch);
@@ -319,12 +359,33 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         var topVia = ViaProcessing.StampReceived(request.Vias[0], packet);
         var target = ResponseTarget.For(packet, topVia);
         var context = new RequestContext(request, packet, topVia, target);
+        var key = TransactionKeyFor(request, topVia);
         if (request.Method == SipMethod.Ack)
         {
-            return; // ACK for a non-2xx final response of a transaction we do not run (no INVITE server here)
+            await _calls.HandleAckAsync(context, key with { Method = "INVITE" }).ConfigureAwait(false);
+            return;
         }
 
-        var key = TransactionKeyFor(request, topVia);
+        if (request.Method == SipMethod.Invite)
+        {
+            var inviteCheck = SipRequestValidator.Validate(request, SipValidationRole.Proxy, SupportedOptionTags, null);
+            if (inviteCheck.StatusCode != 0 && inviteCheck.StatusCode != 483)
+            {
+                context.TransactionKey = null;
+                await RespondAsync(context, inviteCheck.StatusCode, inviteCheck.ReasonPhrase, headers =>
+                {
+                    foreach (var header in inviteCheck.Headers)
+                    {
+                        headers.Add(header.Name, header.Value);
+                    }
+                }).ConfigureAwait(false);
+                return;
+            }
+
+            await _calls.HandleInviteAsync(context, key).ConfigureAwait(false);
+            return;
+        }
+
         var match = _serverTransactions.OnRequest(key, packet.Protocol != SipTransportProtocol.Udp, target, _clock.GetCurrentInstant(), out var previous, out var previousTarget);
         if (match == ServerRequestMatch.Absorbed)
         {
@@ -350,6 +411,22 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
                     headers.Add(header.Name, header.Value);
                 }
             }).ConfigureAwait(false);
+            return;
+        }
+
+        if (request.Method == SipMethod.Cancel)
+        {
+            if (!await _calls.HandleCancelAsync(context, key).ConfigureAwait(false))
+            {
+                await RespondAsync(context, 481, null, null).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (request.To?.Tag is not null && request.Method != SipMethod.Register && request.Method != SipMethod.Options)
+        {
+            await _calls.HandleInDialogAsync(context).ConfigureAwait(false);
             return;
         }
 

@@ -1,0 +1,449 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using K7.Routing;
+using K7.Sip.Transactions;
+using K7.Sip.Transport;
+using NodaTime;
+
+namespace K7.Sip.Proxy;
+
+/// <summary>One call being proxied: the caller's INVITE, the routing decision, the fork (and the fallback fork), the answer.</summary>
+internal sealed class ProxyCall
+{
+    public const string BranchPrefix = "z9hG4bKk7p";
+
+    private readonly CallProxy _proxy;
+    private readonly RequestContext _context;
+    private readonly RouteDecision? _decision;
+    private readonly Lock _gate = new();
+    private readonly string _loopHash;
+    private ForkPhase? _phase;
+    private bool _fallbackUsed;
+    private bool _done;
+    private Instant _startedAt;
+
+    public ProxyCall(CallProxy proxy, RequestContext context, TransactionKey serverKey, string calledUser, RouteDecision? decision)
+    {
+        _proxy = proxy;
+        _context = context;
+        ServerKey = serverKey;
+        CalledUser = calledUser;
+        _decision = decision;
+        _loopHash = LoopHash(context.Request);
+    }
+
+    public TransactionKey ServerKey { get; }
+
+    public string CalledUser { get; }
+
+    public string CallId => _context.Request.CallId ?? string.Empty;
+
+    private SipServer Server => _proxy.Server;
+
+    /// <summary>The hash of what identifies a request's path through us (§16.6 step 8, loop detection §16.3 step 4).</summary>
+    public static string LoopHash(SipRequest request)
+    {
+        var input = string.Join(
+            '\n',
+            request.RequestUri.ToString(),
+            request.From?.Tag,
+            request.To?.Tag,
+            request.CallId,
+            request.CSeq?.Number.ToString(CultureInfo.InvariantCulture),
+            request.Vias.Count > 0 ? request.Vias[0].ToString() : string.Empty);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(input), hash);
+        return Convert.ToHexStringLower(hash[..6]);
+    }
+
+    public void Start(Instant now)
+    {
+        _startedAt = now;
+        Server.RaiseCall(new CallEventArgs(CallEventKind.Started, CallId, CalledUser, CallerOf(_context.Request), null, null, now, null));
+        lock (_gate)
+        {
+            var host = _context.Request.RequestUri.Host;
+            switch (_decision?.Outcome)
+            {
+                case null:
+                    StartPhase([(Destination.UserDevices(CalledUser), Duration.Zero)], Server.Options.Calls.DefaultRingTimeout, host, now);
+                    return;
+                case RouteOutcome.Reject:
+                    FinishWith(_decision.Reason == RouteReason.BlockList ? 603 : 433, null, CallOutcome.Rejected, now);
+                    return;
+                case RouteOutcome.Disconnect:
+                    FinishWith(603, null, CallOutcome.Rejected, now);
+                    return;
+                case RouteOutcome.Voicemail:
+                case RouteOutcome.Forward:
+                    _fallbackUsed = true;
+                    StartDestination(_decision.Destination!, host, now, _decision.Outcome == RouteOutcome.Voicemail ? CallOutcome.Voicemail : CallOutcome.Forwarded);
+                    return;
+                default:
+                    var legs = new List<(Destination, Duration)>();
+                    foreach (var leg in _decision.Targets)
+                    {
+                        legs.Add((leg.Destination, leg.Delay));
+                    }
+
+                    var timeout = _decision.RingTimeout > Duration.Zero ? _decision.RingTimeout : Server.Options.Calls.DefaultRingTimeout;
+                    StartPhase(legs, timeout, host, now);
+                    return;
+            }
+        }
+    }
+
+    /// <summary>A re-INVITE inside a dialog: one branch to where its Route set leads.</summary>
+    public void StartInDialog(Instant now)
+    {
+        _ = now;
+        FinishWith(501, "Re-INVITE Not Supported Yet", CallOutcome.Failed, now);
+    }
+
+    public void CallerCancelled(Instant now)
+    {
+        lock (_gate)
+        {
+            if (_phase is null || _done)
+            {
+                return;
+            }
+
+            var actions = new List<ForkAction>();
+            _phase.Fork.OnCallerCancel(now, actions);
+            Execute(_phase, actions, now);
+        }
+    }
+
+    public void Tick(Instant now)
+    {
+        lock (_gate)
+        {
+            if (_phase is { } phase && phase.Fork.NextDeadline is { } deadline && deadline <= now)
+            {
+                var actions = new List<ForkAction>();
+                phase.Fork.Tick(now, actions);
+                Execute(phase, actions, now);
+            }
+        }
+    }
+
+    internal void OnBranchProvisional(ProxyBranch branch, int statusCode, SipResponse response)
+    {
+        var now = Server.Clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            branch.LastProvisional = response;
+            if (branch.CancelPending)
+            {
+                branch.CancelPending = false;
+                SendCancel(branch);
+            }
+
+            branch.GotProvisional = true;
+            if (!ReferenceEquals(branch.Phase, _phase))
+            {
+                return;
+            }
+
+            var actions = new List<ForkAction>();
+            branch.Phase.Fork.OnProvisional(branch.Index, statusCode, now, actions);
+            Execute(branch.Phase, actions, now);
+        }
+    }
+
+    internal void OnBranchFinal(ProxyBranch branch, int statusCode, SipResponse response)
+    {
+        var now = Server.Clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            branch.Final = response;
+            var actions = new List<ForkAction>();
+            branch.Phase.Fork.OnFinal(branch.Index, statusCode, now, actions);
+            Execute(branch.Phase, actions, now);
+        }
+    }
+
+    internal void OnBranchTimeout(ProxyBranch branch)
+    {
+        var now = Server.Clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            var actions = new List<ForkAction>();
+            branch.Phase.Fork.OnTimeout(branch.Index, now, actions);
+            Execute(branch.Phase, actions, now);
+        }
+    }
+
+    internal void OnBranchTransportError(ProxyBranch branch)
+    {
+        var now = Server.Clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            var actions = new List<ForkAction>();
+            branch.Phase.Fork.OnTransportError(branch.Index, now, actions);
+            Execute(branch.Phase, actions, now);
+        }
+    }
+
+    internal void On2xxRetransmission(ProxyBranch branch, SipResponse response)
+    {
+        if (branch.Answered)
+        {
+            _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(response)).AsTask();
+        }
+    }
+
+    private static string? CallerOf(SipRequest request) => request.From?.Uri.User;
+
+    private void StartDestination(Destination destination, string host, Instant now, CallOutcome outcome)
+    {
+        if (destination.Kind == DestinationKind.Voicemail && Server.Options.Calls.VoicemailRedirect
+            && Server.Options.Calls.VoicemailUri is { } template)
+        {
+            var contact = "<" + template.Replace("{user}", destination.Value, StringComparison.Ordinal) + ">";
+            _done = true;
+            var response = ResponseFactory.Create(_context, 302, "Moved Temporarily", Server.NewTag(), Server.Options.ServerName, h => h.Add(SipHeaderNames.Contact, contact));
+            _ = _proxy.SendUpstreamAsync(_context, ServerKey, response).AsTask();
+            Ended(CallOutcome.Voicemail, null, now);
+            return;
+        }
+
+        _pendingOutcome = outcome;
+        StartPhase([(destination, Duration.Zero)], Server.Options.Calls.ForwardRingTimeout, host, now);
+    }
+
+    private CallOutcome? _pendingOutcome;
+
+    private void StartPhase(IReadOnlyList<(Destination Destination, Duration Delay)> legs, Duration ringTimeout, string host, Instant now)
+    {
+        var branches = new List<ProxyBranch>();
+        foreach (var (destination, delay) in legs)
+        {
+            foreach (var (uri, target, path, device) in _proxy.Resolve(destination, host))
+            {
+                branches.Add(new ProxyBranch(this, branches.Count, uri, target, path, device, delay));
+            }
+        }
+
+        var delays = new Duration[branches.Count];
+        for (var i = 0; i < delays.Length; i++)
+        {
+            delays[i] = branches[i].Delay;
+        }
+
+        var phase = new ForkPhase(new CallFork(delays, ringTimeout, now), branches);
+        foreach (var branch in branches)
+        {
+            branch.Phase = phase;
+        }
+
+        _phase = phase;
+        var actions = new List<ForkAction>();
+        phase.Fork.Start(now, actions);
+        Execute(phase, actions, now);
+    }
+
+    private void Execute(ForkPhase phase, List<ForkAction> actions, Instant now)
+    {
+        foreach (var action in actions)
+        {
+            var branch = action.Branch >= 0 && action.Branch < phase.Branches.Count ? phase.Branches[action.Branch] : null;
+            switch (action.Kind)
+            {
+                case ForkActionKind.StartBranch when branch is not null:
+                    StartBranch(branch, now);
+                    break;
+                case ForkActionKind.CancelBranch when branch is not null:
+                    if (branch.GotProvisional)
+                    {
+                        SendCancel(branch);
+                    }
+                    else
+                    {
+                        branch.CancelPending = true;
+                    }
+
+                    break;
+                case ForkActionKind.RelayProvisional when branch?.LastProvisional is { } provisional && !_done:
+                    _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(provisional)).AsTask();
+                    if (!phase.Ringing)
+                    {
+                        phase.Ringing = true;
+                        Server.RaiseCall(new CallEventArgs(CallEventKind.Ringing, CallId, CalledUser, CallerOf(_context.Request), branch.Device, null, now, null));
+                    }
+
+                    break;
+                case ForkActionKind.Answer when branch?.Final is { } answer && !_done:
+                    _done = true;
+                    branch.Answered = true;
+                    _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(answer)).AsTask();
+                    _proxy.DialogStarted(this, answer, branch.Device);
+                    Server.RaiseCall(new CallEventArgs(CallEventKind.Answered, CallId, CalledUser, CallerOf(_context.Request), branch.Device, _pendingOutcome ?? CallOutcome.Answered, now, null));
+                    break;
+                case ForkActionKind.HangUpLateAnswer when branch?.Final is { } late:
+                    HangUp(branch, late);
+                    break;
+                case ForkActionKind.Finish:
+                    if (action.Outcome != ForkOutcome.Answered)
+                    {
+                        Fallback(phase, action.Outcome, now);
+                    }
+
+                    _proxy.Forget(this);
+                    break;
+            }
+        }
+    }
+
+    private void Fallback(ForkPhase phase, ForkOutcome outcome, Instant now)
+    {
+        if (_done)
+        {
+            return;
+        }
+
+        var destination = outcome switch
+        {
+            ForkOutcome.NoTargets => _decision?.WhenOffline,
+            ForkOutcome.Busy => _decision?.WhenBusy,
+            ForkOutcome.NoAnswer or ForkOutcome.Failed => _decision?.WhenUnanswered,
+            _ => null,
+        };
+
+        if (destination is not null && !_fallbackUsed)
+        {
+            _fallbackUsed = true;
+            StartDestination(destination, _context.Request.RequestUri.Host, now, destination.Kind == DestinationKind.Voicemail ? CallOutcome.Voicemail : CallOutcome.Forwarded);
+            return;
+        }
+
+        var callOutcome = _pendingOutcome is { } pending && outcome != ForkOutcome.CallerCancelled ? CallOutcome.Failed : outcome switch
+        {
+            ForkOutcome.Busy => CallOutcome.Busy,
+            ForkOutcome.NoAnswer => CallOutcome.NoAnswer,
+            ForkOutcome.NoTargets => CallOutcome.Offline,
+            ForkOutcome.CallerCancelled => CallOutcome.Cancelled,
+            _ => CallOutcome.Failed,
+        };
+        var status = outcome switch
+        {
+            ForkOutcome.CallerCancelled => 487,
+            ForkOutcome.NoAnswer or ForkOutcome.NoTargets => 480,
+            ForkOutcome.Busy => 486,
+            _ => phase.Fork.FinalStatusCode is >= 300 and < 700 ? phase.Fork.FinalStatusCode : 480,
+        };
+        foreach (var branch in phase.Branches)
+        {
+            if (outcome != ForkOutcome.CallerCancelled && branch.Final is { } final && final.StatusCode == status)
+            {
+                _done = true;
+                _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(final)).AsTask();
+                Ended(callOutcome, status, now);
+                return;
+            }
+        }
+
+        FinishWith(status, null, callOutcome, now);
+    }
+
+    private void FinishWith(int status, string? reason, CallOutcome outcome, Instant now)
+    {
+        if (_done)
+        {
+            return;
+        }
+
+        _done = true;
+        _ = _proxy.RespondAsync(_context, ServerKey, status, reason).AsTask();
+        Ended(outcome, status, now);
+        _proxy.Forget(this);
+    }
+
+    private void Ended(CallOutcome outcome, int? status, Instant now)
+    {
+        _ = status;
+        Server.RaiseCall(new CallEventArgs(CallEventKind.NotAnswered, CallId, CalledUser, CallerOf(_context.Request), null, outcome, now, now - _startedAt));
+    }
+
+    private void StartBranch(ProxyBranch branch, Instant now)
+    {
+        var target = branch.Target;
+        var local = target.Local!;
+        var sentBy = ViaProcessing.SentBy(local);
+        var branchId = BranchPrefix + "." + _loopHash + "." + Server.NewTag();
+        var via = ProxyMessages.Via(target.Protocol, sentBy, branchId);
+        string? recordRoute = null;
+        if (Server.Options.Calls.RecordRoute)
+        {
+            var inbound = _context.Packet.LocalEndPoint;
+            recordRoute = "<sip:" + ViaProcessing.SentBy(inbound) + (_context.Packet.Protocol == SipTransportProtocol.Tcp ? ";transport=tcp" : string.Empty) + ";lr>";
+        }
+
+        var request = ProxyMessages.Forward(_context.Request, branch.Uri, via, recordRoute, branch.Path.Count > 0 ? branch.Path : null);
+        branch.Request = request;
+        var key = new TransactionKey(branchId, string.Empty, "INVITE");
+        branch.Key = key;
+        var bytes = request.ToBytes();
+        _proxy.ClientInvites.Start(key, bytes, target, target.Protocol != SipTransportProtocol.Udp, now, branch, response => ProxyMessages.AckForFailure(request, response).ToBytes());
+        _ = SendOrFailAsync(branch, key, bytes);
+    }
+
+    private async Task SendOrFailAsync(ProxyBranch branch, TransactionKey key, byte[] bytes)
+    {
+        if (!await Server.SendAsync(branch.Target, bytes).ConfigureAwait(false))
+        {
+            _proxy.ClientInvites.OnTransportError(key);
+        }
+    }
+
+    private void SendCancel(ProxyBranch branch)
+    {
+        if (branch.Request is null || branch.CancelSent)
+        {
+            return;
+        }
+
+        branch.CancelSent = true;
+        _ = Server.SendRequestAsync(ProxyMessages.Cancel(branch.Request), branch.Target);
+    }
+
+    private void HangUp(ProxyBranch branch, SipResponse answer)
+    {
+        if (branch.Request is not { } invite || answer.Contacts.Count == 0)
+        {
+            return;
+        }
+
+        var contact = answer.Contacts[0].Address.Uri;
+        var local = branch.Target.Local!;
+        var sentBy = ViaProcessing.SentBy(local);
+        var cseq = invite.CSeq!.Value.Number;
+        SipRequest Build(SipMethod method, uint number, string branchId) => new(
+            method,
+            contact,
+            SipHeaderCollection.CreateBuilder()
+                .Add(SipHeaderNames.Via, ProxyMessages.Via(branch.Target.Protocol, sentBy, branchId))
+                .Add(SipHeaderNames.MaxForwards, "70")
+                .Add(SipHeaderNames.From, invite.Headers[SipHeaderNames.From]!)
+                .Add(SipHeaderNames.To, answer.Headers[SipHeaderNames.To]!)
+                .Add(SipHeaderNames.CallId, invite.CallId!)
+                .Add(SipHeaderNames.CSeq, number.ToString(CultureInfo.InvariantCulture) + " " + method.Name)
+                .Add(SipHeaderNames.ContentLength, "0")
+                .Build());
+        var ack = Build(SipMethod.Ack, cseq, TransactionKey.MagicCookie + "k7a" + Server.NewTag());
+        _ = Server.SendAsync(branch.Target, ack.ToBytes()).AsTask();
+        _ = Server.SendRequestAsync(Build(SipMethod.Bye, cseq + 1, TransactionKey.MagicCookie + "k7b" + Server.NewTag()), branch.Target);
+    }
+
+    /// <summary>The branches of one fork: the decision's targets, or the fallback's one destination.</summary>
+    internal sealed class ForkPhase(CallFork fork, List<ProxyBranch> branches)
+    {
+        public CallFork Fork { get; } = fork;
+
+        public List<ProxyBranch> Branches { get; } = branches;
+
+        public bool Ringing { get; set; }
+    }
+}
