@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using K7.Routing;
 using K7.Sip.Registrar;
@@ -225,10 +224,10 @@ internal sealed class CallProxy
         return SendIgnoringResultAsync(context.Target, bytes);
     }
 
-    internal void DialogStarted(ProxyCall call, SipResponse answer, string device)
+    internal void DialogStarted(ProxyCall call, SipResponse answer, string device, string? caller, CallOutcome outcome)
     {
         var key = DialogKey(answer.CallId, answer.From?.Tag, answer.To?.Tag);
-        _dialogs[key] = new CallDialog(call.CalledUser, device, _server.Clock.GetCurrentInstant());
+        _dialogs[key] = new CallDialog(call.CalledUser, caller, device, outcome, _server.Clock.GetCurrentInstant());
     }
 
     /// <summary>The contacts a destination rings: registered contacts of a user's devices, a device, or a URI.</summary>
@@ -396,9 +395,9 @@ internal sealed class CallProxy
         var backward = DialogKey(request.CallId, request.To?.Tag, request.From?.Tag);
         if (_dialogs.TryRemove(forward, out var dialog) || _dialogs.TryRemove(backward, out dialog))
         {
-            _server.Metrics.CallEnded();
             _ = reason;
-            _ = dialog;
+            var now = _server.Clock.GetCurrentInstant();
+            _server.RaiseCall(new CallEventArgs(CallEventKind.Ended, request.CallId ?? string.Empty, dialog.CalledUser, dialog.Caller, dialog.Device, dialog.Outcome, now, now - dialog.AnsweredAt));
         }
     }
 
@@ -418,7 +417,7 @@ internal sealed class CallProxy
 
     private static string DialogKey(string? callId, string? fromTag, string? toTag) => callId + "\n" + fromTag + "\n" + toTag;
 
-    private sealed record CallDialog(string CalledUser, string Device, Instant AnsweredAt);
+    private sealed record CallDialog(string CalledUser, string? Caller, string Device, CallOutcome Outcome, Instant AnsweredAt);
 }
 
 /// <summary>Why a call ended.</summary>

@@ -279,7 +279,7 @@ internal sealed class ProxyCall
                     _done = true;
                     branch.Answered = true;
                     _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(answer)).AsTask();
-                    _proxy.DialogStarted(this, answer, branch.Device);
+                    _proxy.DialogStarted(this, answer, branch.Device, CallerOf(_context.Request), _pendingOutcome ?? CallOutcome.Answered);
                     Server.RaiseCall(new CallEventArgs(CallEventKind.Answered, CallId, CalledUser, CallerOf(_context.Request), branch.Device, _pendingOutcome ?? CallOutcome.Answered, now, null));
                     break;
                 case ForkActionKind.HangUpLateAnswer when branch?.Final is { } late:
@@ -411,12 +411,12 @@ internal sealed class ProxyCall
 
     private void HangUp(ProxyBranch branch, SipResponse answer)
     {
-        if (branch.Request is not { } invite || answer.Contacts.Count == 0)
+        if (branch.Request is not { } invite || answer.Contacts.Count == 0 || answer.Contacts[0].Address is not { } address)
         {
             return;
         }
 
-        var contact = answer.Contacts[0].Address.Uri;
+        var contact = address.Uri;
         var local = branch.Target.Local!;
         var sentBy = ViaProcessing.SentBy(local);
         var cseq = invite.CSeq!.Value.Number;

@@ -59,7 +59,7 @@ internal static class ProxyMessages
     }
 
     /// <summary>The CANCEL for a branch (§9.1): the branch's Request-URI, top Via, Call-ID, From, To, CSeq number and Route.</summary>
-    public static SipRequest Cancel(SipRequest forwardedInvite) => HopByHop(forwardedInvite, SipMethod.Cancel, toTag: null);
+    public static SipRequest Cancel(SipRequest forwardedInvite) => HopByHop(forwardedInvite, SipMethod.Cancel, to: null);
 
     /// <summary>The ACK for a non-2xx final response on a branch (§17.1.1.3): like the CANCEL, with the response's To.</summary>
     public static SipRequest AckForFailure(SipRequest forwardedInvite, SipResponse response) =>
