@@ -125,7 +125,8 @@ internal sealed class CallProxy
             return;
         }
 
-        if (context.Request.To?.Tag is null)
+        if (context.Request.To?.Tag is null || context.Request.MaxForwards is 0
+            || (!HasOwnRoute(context.Request) && !IsKnownDialog(context.Request)))
         {
             return;
         }
@@ -137,13 +138,23 @@ internal sealed class CallProxy
         }
     }
 
-    /// <summary>A request inside a dialog (BYE, INFO, UPDATE…): forwarded by its Route set, its answer relayed back.</summary>
+    /// <summary>
+    /// A request inside a dialog (BYE, INFO, UPDATE…): forwarded by its Route set when it carries our Record-Route
+    /// (or belongs to a dialog we track), its answer relayed back; otherwise 481 (§16.4 and §12.2.2: not ours to route).
+    /// The answer is awaited off the receive path.
+    /// </summary>
     public async ValueTask HandleInDialogAsync(RequestContext context)
     {
         var request = context.Request;
         if (request.MaxForwards is 0)
         {
             await _server.RespondAsync(context, 483, null, null).ConfigureAwait(false);
+            return;
+        }
+
+        if (!HasOwnRoute(request) && !IsKnownDialog(request))
+        {
+            await _server.RespondAsync(context, 481, null, null).ConfigureAwait(false);
             return;
         }
 
@@ -154,20 +165,12 @@ internal sealed class CallProxy
             return;
         }
 
-        var result = await _server.SendRequestAsync(forwarded, target).ConfigureAwait(false);
         if (request.Method == SipMethod.Bye)
         {
-            EndDialog(request, result.StatusCode is >= 200 and < 300 ? CallEndReason.Hangup : CallEndReason.Hangup);
+            EndDialog(request);
         }
 
-        if (result.Outcome == ClientTransactionOutcome.Answered && result.Response is { } response)
-        {
-            await RelayAsync(context, ProxyMessages.Upstream(response)).ConfigureAwait(false);
-        }
-        else
-        {
-            await _server.RespondAsync(context, 408, null, null).ConfigureAwait(false);
-        }
+        _ = RelayWhenAnsweredAsync(context, _server.SendRequestAsync(forwarded, target));
     }
 
     /// <summary>A response to an INVITE we sent on a branch.</summary>
@@ -366,7 +369,16 @@ internal sealed class CallProxy
             return null;
         }
 
-        target = new ResponseTarget(protocol, new IPEndPoint(address, nextHop.Port ?? 5060), from.EndPoint, 0);
+        var remote = new IPEndPoint(address, nextHop.Port ?? 5060);
+        foreach (var bound in _server.BoundAddresses)
+        {
+            if (bound.EndPoint.Equals(remote))
+            {
+                return null; // addressed to us with no further route: nothing to forward it to
+            }
+        }
+
+        target = new ResponseTarget(protocol, remote, from.EndPoint, 0);
         return forwarded;
     }
 
@@ -389,13 +401,40 @@ internal sealed class CallProxy
         return false;
     }
 
-    private void EndDialog(SipRequest request, CallEndReason reason)
+    private async Task RelayWhenAnsweredAsync(RequestContext context, Task<ClientTransactionResult<SipResponse>> pending)
+    {
+        var result = await pending.ConfigureAwait(false);
+        if (result.Outcome == ClientTransactionOutcome.Answered && result.Response is { } response)
+        {
+            await RelayAsync(context, ProxyMessages.Upstream(response)).ConfigureAwait(false);
+        }
+        else
+        {
+            await _server.RespondAsync(context, 408, null, null).ConfigureAwait(false);
+        }
+    }
+
+    private bool HasOwnRoute(SipRequest request)
+    {
+        foreach (var value in request.Headers.GetValues(SipHeaderNames.Route))
+        {
+            var comma = value.IndexOf(">,", StringComparison.Ordinal);
+            return IsOwnRoute(comma < 0 ? value : value[..(comma + 1)]);
+        }
+
+        return false;
+    }
+
+    private bool IsKnownDialog(SipRequest request) =>
+        _dialogs.ContainsKey(DialogKey(request.CallId, request.From?.Tag, request.To?.Tag))
+        || _dialogs.ContainsKey(DialogKey(request.CallId, request.To?.Tag, request.From?.Tag));
+
+    private void EndDialog(SipRequest request)
     {
         var forward = DialogKey(request.CallId, request.From?.Tag, request.To?.Tag);
         var backward = DialogKey(request.CallId, request.To?.Tag, request.From?.Tag);
         if (_dialogs.TryRemove(forward, out var dialog) || _dialogs.TryRemove(backward, out dialog))
         {
-            _ = reason;
             var now = _server.Clock.GetCurrentInstant();
             _server.RaiseCall(new CallEventArgs(CallEventKind.Ended, request.CallId ?? string.Empty, dialog.CalledUser, dialog.Caller, dialog.Device, dialog.Outcome, now, now - dialog.AnsweredAt));
         }
@@ -418,10 +457,4 @@ internal sealed class CallProxy
     private static string DialogKey(string? callId, string? fromTag, string? toTag) => callId + "\n" + fromTag + "\n" + toTag;
 
     private sealed record CallDialog(string CalledUser, string? Caller, string Device, CallOutcome Outcome, Instant AnsweredAt);
-}
-
-/// <summary>Why a call ended.</summary>
-internal enum CallEndReason
-{
-    Hangup,
 }

@@ -366,15 +366,16 @@ public sealed class SipServerTests
     }
 
     [Fact]
-    public async Task Invite_ToRegistrar_MethodNotAllowedWithAllow()
+    public async Task Subscribe_ToServer_MethodNotAllowedWithAllow()
     {
         await using var harness = await ServerHarness.StartAsync();
         using var phone = harness.CreatePhone();
 
-        var response = await phone.RequestAsync(Request("INVITE", phone));
+        var response = await phone.RequestAsync(Request("SUBSCRIBE", phone));
 
         Assert.Equal(405, response.StatusCode);
         Assert.Contains("REGISTER", AllowOf(response));
+        Assert.Contains("INVITE", AllowOf(response));
     }
 
     [Fact]
