@@ -289,7 +289,13 @@ internal sealed class CallProxy
                 continue;
             }
 
-            result.Add((contact.WithoutHeaders(), new ResponseTarget(protocol, binding.Source.Remote, local.EndPoint, 0), binding.Path, user));
+            var uri = contact.WithoutHeaders();
+            if (result.Exists(r => r.Item1.IsEquivalentTo(uri) && r.Item2.Remote.Equals(binding.Source.Remote)))
+            {
+                continue; // the same phone reached twice (a user whose device has an empty suffix): ring it once
+            }
+
+            result.Add((uri, new ResponseTarget(protocol, binding.Source.Remote, local.EndPoint, 0), binding.Path, user));
         }
     }
 

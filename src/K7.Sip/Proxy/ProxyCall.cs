@@ -291,7 +291,11 @@ internal sealed class ProxyCall
                         Fallback(phase, action.Outcome, now);
                     }
 
-                    _proxy.Forget(this);
+                    if (_done)
+                    {
+                        _proxy.Forget(this);
+                    }
+
                     break;
             }
         }

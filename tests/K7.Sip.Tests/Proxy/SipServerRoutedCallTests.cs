@@ -54,7 +54,7 @@ public sealed class SipServerRoutedCallTests : IAsyncDisposable
     {
         var rule = AnsweringRule.Default with { Forwarding = new CallForwarding { WhenUnanswered = Destination.User("204") } };
         var harness = await StartAsync(rule, ringTimeout: Duration.FromSeconds(10));
-        using var desk = await RegisteredPhoneAsync(harness, "202wp");
+        using var desk = await RegisteredPhoneAsync(harness, "202"); // "just ring the user's extension"
         using var other = await RegisteredPhoneAsync(harness, "204");
         using var caller = harness.CreatePhone();
         await caller.SendAsync(Invite(caller.LocalEndPoint, "202", "fwd@test", "ctag", "z9hG4bKd3"));
