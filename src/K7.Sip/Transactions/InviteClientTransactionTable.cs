@@ -364,7 +364,13 @@ internal sealed class InviteClientTransactionTable<TTarget, TResponse>
                     continue;
                 }
 
-                if (entry.State == InviteClientState.Calling && entry.NextRetransmit <= now)
+                if (entry.State != InviteClientState.Calling)
+                {
+                    Schedule(entry, entry.EndAt); // only Calling retransmits
+                    continue;
+                }
+
+                if (entry.NextRetransmit <= now)
                 {
                     sends.Add((entry.Request, entry.Target));
                     entry.Interval *= 2;

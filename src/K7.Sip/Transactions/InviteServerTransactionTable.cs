@@ -284,7 +284,13 @@ internal sealed class InviteServerTransactionTable<TTarget>
                     continue;
                 }
 
-                if (entry.State == InviteServerState.Completed && entry.NextRetransmit <= now)
+                if (entry.State != InviteServerState.Completed)
+                {
+                    Schedule(entry, entry.EndAt); // only Completed retransmits
+                    continue;
+                }
+
+                if (entry.NextRetransmit <= now)
                 {
                     retransmissions.Add((entry.LastResponse, entry.Target));
                     entry.Interval = Min(entry.Interval * 2, _options.T2);
