@@ -22,6 +22,11 @@ public sealed class RegistrarCommandLine
           --min-expires SECONDS shortest registration accepted, else 423 (default: 60)
           --max-expires SECONDS longest registration granted (default: 3600)
           --udp-threads N       threads reading each UDP socket (default: one per processor)
+          --rules FILE          answering rules of one user (K7.Routing JSON), repeatable; calls to other users ring all their phones
+          --voicemail URI       where calls routed to voicemail go, {user} for the mailbox: sip:vm-{user}@127.0.0.1:5090
+          --voicemail-redirect  answer calls routed to voicemail with 302 to that URI instead of proxying them
+          --ring-timeout SECONDS how long phones ring when no rule says (default: 60)
+          --outbound-proxy HOST:PORT where calls to external numbers go (an IP address)
           --no-auth             accept REGISTER without credentials (lab use only)
           --quiet               print only the listen addresses and errors
           --help                print this text
@@ -46,6 +51,16 @@ public sealed class RegistrarCommandLine
     public int? MaxExpires { get; private set; }
 
     public int? UdpThreads { get; private set; }
+
+    public List<string> RulesFiles { get; } = [];
+
+    public string? VoicemailUri { get; private set; }
+
+    public bool VoicemailRedirect { get; private set; }
+
+    public int? RingTimeoutSeconds { get; private set; }
+
+    public string? OutboundProxy { get; private set; }
 
     public bool NoAuth { get; private set; }
 
@@ -93,6 +108,21 @@ public sealed class RegistrarCommandLine
                     break;
                 case "--devices":
                     result.DevicesFile = Value();
+                    break;
+                case "--rules":
+                    result.RulesFiles.Add(Value());
+                    break;
+                case "--voicemail":
+                    result.VoicemailUri = Value();
+                    break;
+                case "--voicemail-redirect":
+                    result.VoicemailRedirect = true;
+                    break;
+                case "--ring-timeout":
+                    result.RingTimeoutSeconds = Seconds(option, Value(), allowZero: false);
+                    break;
+                case "--outbound-proxy":
+                    result.OutboundProxy = Value();
                     break;
                 case "--qualify":
                     result.QualifySeconds = Seconds(option, Value(), allowZero: true);

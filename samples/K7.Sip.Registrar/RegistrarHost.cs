@@ -1,4 +1,5 @@
 using System.Globalization;
+using K7.Routing;
 using K7.Sip.Authentication;
 using K7.Sip.Devices;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,11 @@ public static class RegistrarHost
             builder.Services.AddSingleton<IDeviceStore>(new JsonFileDeviceStore(devicesFile));
         }
 
+        if (commandLine.RulesFiles.Count > 0)
+        {
+            builder.Services.AddK7Routing(o => o.RequireExistingTimeFrames = false);
+        }
+
         builder.Services.AddK7Sip(options =>
         {
             foreach (var address in commandLine.Listen)
@@ -59,9 +65,25 @@ public static class RegistrarHost
             options.Registrar.MinExpires = commandLine.MinExpires ?? options.Registrar.MinExpires;
             options.Registrar.MaxExpires = commandLine.MaxExpires ?? options.Registrar.MaxExpires;
             options.RequireAuthentication = !commandLine.NoAuth;
+            options.Calls.VoicemailUri = commandLine.VoicemailUri;
+            options.Calls.VoicemailRedirect = commandLine.VoicemailRedirect;
+            options.Calls.OutboundProxy = commandLine.OutboundProxy;
+            if (commandLine.RingTimeoutSeconds is { } ring)
+            {
+                options.Calls.DefaultRingTimeout = Duration.FromSeconds(ring);
+            }
         });
 
         var host = builder.Build();
+        if (commandLine.RulesFiles.Count > 0)
+        {
+            var routes = host.Services.GetRequiredService<IRouteResolver>();
+            foreach (var file in commandLine.RulesFiles)
+            {
+                routes.SetRules(AnsweringRulesJson.Deserialize(File.ReadAllText(file)));
+            }
+        }
+
         AddDevices(host.Services.GetRequiredService<DeviceRegistry>(), users.Usernames);
         return host;
     }

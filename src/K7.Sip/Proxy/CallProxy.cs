@@ -21,6 +21,7 @@ internal sealed class CallProxy
     private readonly InviteClientTransactionTable<ResponseTarget, SipResponse> _clientInvites;
     private readonly ConcurrentDictionary<TransactionKey, ProxyCall> _calls = new();
     private readonly ConcurrentDictionary<string, CallDialog> _dialogs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ProxyBranch, Instant> _cancelDeadlines = new();
 
     public CallProxy(SipServer server, IRouteResolver? routes)
     {
@@ -55,6 +56,12 @@ internal sealed class CallProxy
         var now = _server.Clock.GetCurrentInstant();
         var reliable = context.Packet.Protocol != SipTransportProtocol.Udp;
         var match = _serverInvites.OnInvite(key, reliable, context.Target, now, out var resend, out var resendTarget);
+        if (match == InviteServerMatch.Full)
+        {
+            await _server.RespondAsync(context, 503, "Too Many Calls", headers => headers.Add(SipHeaderNames.RetryAfter, "5")).ConfigureAwait(false);
+            return;
+        }
+
         if (match == InviteServerMatch.Retransmission)
         {
             _server.Metrics.Retransmission();
@@ -206,7 +213,23 @@ internal sealed class CallProxy
         {
             call.Tick(now);
         }
+
+        // §9.1: a cancelled branch that gives no final response within 64 × T1 is given up (the proxy's Timer C role).
+        foreach (var (branch, deadline) in _cancelDeadlines)
+        {
+            if (branch.Final is not null)
+            {
+                _cancelDeadlines.TryRemove(branch, out _);
+            }
+            else if (deadline <= now && _cancelDeadlines.TryRemove(branch, out _))
+            {
+                _clientInvites.Terminate(branch.Key);
+                branch.Call.OnBranchTimeout(branch);
+            }
+        }
     }
+
+    internal void CancelSent(ProxyBranch branch, Instant now) => _cancelDeadlines[branch] = now + _server.Options.Timers.TransactionTimeout;
 
     internal SipServer Server => _server;
 

@@ -410,6 +410,7 @@ internal sealed class ProxyCall
         }
 
         branch.CancelSent = true;
+        _proxy.CancelSent(branch, Server.Clock.GetCurrentInstant());
         _ = Server.SendRequestAsync(ProxyMessages.Cancel(branch.Request), branch.Target);
     }
 

@@ -154,6 +154,32 @@ public sealed class SipServerCallTests : IAsyncLifetime
         await ExpectResponseAsync(caller, 480);
     }
 
+    [Fact]
+    public async Task Cancel_PhoneNeverAnswersTheCancel_BranchGivenUpAfter64T1()
+    {
+        using var desk = await RegisteredPhoneAsync("202wp");
+        using var caller = _harness.CreatePhone();
+        await caller.SendAsync(Invite(caller.LocalEndPoint, "202", "call-8@test", "ctag", "z9hG4bKc8"));
+        var deskInvite = await ExpectRequestAsync(desk, SipMethod.Invite);
+        await desk.SendAsync(Respond(deskInvite, 180, "Ringing", desk.LocalEndPoint, "desk"));
+        await ExpectResponseAsync(caller, 180);
+        await caller.SendAsync(Cancel(caller.LocalEndPoint, "202", "call-8@test", "ctag", "z9hG4bKc8"));
+        await ExpectAsync<SipResponse>(caller, r => r.StatusCode == 200 && r.CSeq?.Method == SipMethod.Cancel);
+        await ExpectResponseAsync(caller, 487);
+        await ExpectRequestAsync(desk, SipMethod.Cancel);
+        _harness.AdvanceInSteps(Duration.FromSeconds(40), Duration.FromSeconds(1));
+        Assert.Equal(0, _harness.Server.CallCount);
+    }
+
+    [Fact]
+    public async Task Bye_ForUnknownDialog_CallDoesNotExist()
+    {
+        using var caller = _harness.CreatePhone();
+        var text = $"BYE sip:202@{ServerHarness.Domain} SIP/2.0\r\nVia: SIP/2.0/UDP {caller.LocalEndPoint};branch=z9hG4bKbye9;rport\r\nMax-Forwards: 70\r\nFrom: <sip:a@x>;tag=a\r\nTo: <sip:202@{ServerHarness.Domain}>;tag=b\r\nCall-ID: nope@test\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n";
+        var response = await caller.RequestAsync(text);
+        Assert.Equal(481, response.StatusCode);
+    }
+
     private async Task<UdpPhone> RegisteredPhoneAsync(string user)
     {
         var phone = _harness.CreatePhone();
