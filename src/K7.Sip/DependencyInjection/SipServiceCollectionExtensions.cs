@@ -64,7 +64,8 @@ public static class SipServiceCollectionExtensions
             sp.GetRequiredService<IClock>(),
             sp.GetService<ILoggerFactory>(),
             sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
-            sp.GetService<K7.Routing.IRouteResolver>()));
+            sp.GetService<K7.Routing.IRouteResolver>(),
+            sp.GetService<K7.Sip.Proxy.ICallMediaHooks>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SipServer>(sp => sp.GetRequiredService<SipServer>()));
         return services;
     }

@@ -23,10 +23,11 @@ internal sealed class CallProxy
     private readonly ConcurrentDictionary<string, CallDialog> _dialogs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ProxyBranch, Instant> _cancelDeadlines = new();
 
-    public CallProxy(SipServer server, IRouteResolver? routes)
+    public CallProxy(SipServer server, IRouteResolver? routes, ICallMediaHooks? hooks)
     {
         _server = server;
         _routes = routes;
+        Hooks = hooks;
         _serverInvites = new(server.Options.Timers, server.Options.MaxServerTransactions);
         _clientInvites = new(server.Options.Timers);
     }
@@ -233,6 +234,8 @@ internal sealed class CallProxy
 
     internal SipServer Server => _server;
 
+    internal ICallMediaHooks? Hooks { get; }
+
     internal InviteClientTransactionTable<ResponseTarget, SipResponse> ClientInvites => _clientInvites;
 
     internal void Forget(ProxyCall call) => _calls.TryRemove(call.ServerKey, out _);
@@ -279,7 +282,7 @@ internal sealed class CallProxy
             case DestinationKind.ExternalNumber:
                 if (_server.Options.Calls.OutboundProxy is { } outbound)
                 {
-                    AddUri(result, "sip:" + destination.Value + "@" + outbound, "outbound");
+                    AddUri(result, "sip:" + destination.Value + "@" + outbound, destination.Value);
                 }
 
                 break;

@@ -39,6 +39,8 @@ internal sealed class ProxyBranch(ProxyCall call, int index, SipUri uri, Respons
 
     public bool Answered { get; set; }
 
+    public bool AnswerConfirmation { get; init; }
+
     public void OnProvisional(int statusCode, SipResponse response) => Call.OnBranchProvisional(this, statusCode, response);
 
     public void OnFinal(int statusCode, SipResponse response) => Call.OnBranchFinal(this, statusCode, response);

@@ -9,7 +9,9 @@ using NodaTime;
 namespace K7.Sip.Proxy;
 
 /// <summary>One call being proxied: the caller's INVITE, the routing decision, the fork (and the fallback fork), the answer.</summary>
+#pragma warning disable CA1001 // The token source only signals hooks; it holds no timer or wait handle, and hooks may still read it after the call ends.
 internal sealed class ProxyCall
+#pragma warning restore CA1001
 {
     public const string BranchPrefix = "z9hG4bKk7p";
 
@@ -85,9 +87,19 @@ internal sealed class ProxyCall
                     foreach (var leg in _decision.Targets)
                     {
                         legs.Add((leg.Destination, leg.Delay));
+                        if (leg.AnswerConfirmation)
+                        {
+                            _confirm.Add(leg.Destination);
+                        }
                     }
 
                     var timeout = _decision.RingTimeout > Duration.Zero ? _decision.RingTimeout : Server.Options.Calls.DefaultRingTimeout;
+                    if (_decision.Screening && _proxy.Hooks is { } hooks)
+                    {
+                        _ = ScreenThenRingAsync(hooks, legs, timeout, host);
+                        return;
+                    }
+
                     StartPhase(legs, timeout, host, now);
                     return;
             }
@@ -103,8 +115,15 @@ internal sealed class ProxyCall
 
     public void CallerCancelled(Instant now)
     {
+        _hookCancel.Cancel();
         lock (_gate)
         {
+            if (_phase is null && !_done)
+            {
+                FinishWith(487, null, CallOutcome.Cancelled, now); // cancelled while screening
+                return;
+            }
+
             if (_phase is null || _done)
             {
                 return;
@@ -159,6 +178,12 @@ internal sealed class ProxyCall
         lock (_gate)
         {
             branch.Final = response;
+            if (statusCode < 300 && branch.AnswerConfirmation && _proxy.Hooks is { } hooks && !_done)
+            {
+                _ = ConfirmThenFeedAsync(hooks, branch, statusCode, response);
+                return;
+            }
+
             var actions = new List<ForkAction>();
             branch.Phase.Fork.OnFinal(branch.Index, statusCode, now, actions);
             Execute(branch.Phase, actions, now);
@@ -197,6 +222,71 @@ internal sealed class ProxyCall
 
     private static string? CallerOf(SipRequest request) => request.From?.Uri.User;
 
+    private readonly CancellationTokenSource _hookCancel = new();
+
+    private CallHookContext HookContext(string? device) =>
+        new(CallId, CalledUser, CallerOf(_context.Request), _context.Request.From?.DisplayName, device);
+
+    private async Task ScreenThenRingAsync(ICallMediaHooks hooks, List<(Destination, Duration)> legs, Duration timeout, string host)
+    {
+        bool accepted;
+        try
+        {
+            accepted = await hooks.ScreenAsync(HookContext(null), _hookCancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var now = Server.Clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            if (!accepted)
+            {
+                FinishWith(603, "Declined By Screening", CallOutcome.Rejected, now);
+                return;
+            }
+
+            StartPhase(legs, timeout, host, now);
+        }
+    }
+
+    private async Task ConfirmThenFeedAsync(ICallMediaHooks hooks, ProxyBranch branch, int statusCode, SipResponse response)
+    {
+        bool confirmed;
+        try
+        {
+            confirmed = await hooks.ConfirmAnswerAsync(HookContext(branch.Device), _hookCancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            confirmed = false;
+        }
+
+        var now = Server.Clock.GetCurrentInstant();
+        lock (_gate)
+        {
+            var actions = new List<ForkAction>();
+            if (confirmed)
+            {
+                branch.Phase.Fork.OnFinal(branch.Index, statusCode, now, actions);
+            }
+            else
+            {
+                HangUp(branch, response);
+                branch.Phase.Fork.OnFinal(branch.Index, 603, now, actions);
+            }
+
+            Execute(branch.Phase, actions, now);
+        }
+    }
+
     private void StartDestination(Destination destination, string host, Instant now, CallOutcome outcome)
     {
         if (destination.Kind == DestinationKind.Voicemail && Server.Options.Calls.VoicemailRedirect
@@ -216,6 +306,8 @@ internal sealed class ProxyCall
 
     private CallOutcome? _pendingOutcome;
 
+    private readonly HashSet<Destination> _confirm = [];
+
     private void StartPhase(IReadOnlyList<(Destination Destination, Duration Delay)> legs, Duration ringTimeout, string host, Instant now)
     {
         var branches = new List<ProxyBranch>();
@@ -223,7 +315,7 @@ internal sealed class ProxyCall
         {
             foreach (var (uri, target, path, device) in _proxy.Resolve(destination, host))
             {
-                branches.Add(new ProxyBranch(this, branches.Count, uri, target, path, device, delay));
+                branches.Add(new ProxyBranch(this, branches.Count, uri, target, path, device, delay) { AnswerConfirmation = _confirm.Contains(destination) && destination.IsOffNet });
             }
         }
 
@@ -277,6 +369,7 @@ internal sealed class ProxyCall
                     break;
                 case ForkActionKind.Answer when branch?.Final is { } answer && !_done:
                     _done = true;
+                    _hookCancel.Cancel();
                     branch.Answered = true;
                     _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(answer)).AsTask();
                     _proxy.DialogStarted(this, answer, branch.Device, CallerOf(_context.Request), _pendingOutcome ?? CallOutcome.Answered);

@@ -68,6 +68,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
     /// The answering rules that decide how a call to a user is handled, or <see langword="null"/> to ring every
     /// registered phone of the user.
     /// </param>
+    /// <param name="mediaHooks">Carries out call screening and off-net answer confirmation, or <see langword="null"/> to skip both.</param>
     public SipServer(
         IOptions<SipOptions> options,
         LocationService locations,
@@ -76,7 +77,8 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         IClock clock,
         ILoggerFactory? loggerFactory = null,
         IMeterFactory? meterFactory = null,
-        IRouteResolver? routes = null)
+        IRouteResolver? routes = null,
+        ICallMediaHooks? mediaHooks = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(locations);
@@ -97,7 +99,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         _metrics = new SipMetrics(meterFactory, this);
         _register = new RegisterHandler(this);
         _qualifier = new OptionsQualifier(this);
-        _calls = new CallProxy(this, routes);
+        _calls = new CallProxy(this, routes, mediaHooks);
         Locations.BindingChanged += OnBindingChanged;
     }
 

@@ -113,6 +113,63 @@ public sealed class SipServerRoutedCallTests : IAsyncDisposable
         Assert.Equal(CallOutcome.Rejected, _events.Single(e => e.Kind == CallEventKind.NotAnswered).Outcome);
     }
 
+    [Fact]
+    public async Task Screening_HostRefuses_CallerDeclined_NoPhoneRings()
+    {
+        var hooks = new Hooks { Screen = false };
+        var harness = await StartAsync(AnsweringRule.Default with { CallScreening = true }, hooks: hooks);
+        using var soft = await RegisteredPhoneAsync(harness, "202");
+        using var caller = harness.CreatePhone();
+        await caller.SendAsync(Invite(caller.LocalEndPoint, "202", "screen@test", "ctag", "z9hG4bKd7"));
+        await ExpectResponseAsync(caller, 603);
+        Assert.Equal("202", hooks.Screened.Single().CalledUser);
+        Assert.True(await soft.ReceivesNothingAsync(TimeSpan.FromMilliseconds(200)));
+    }
+
+    [Fact]
+    public async Task Screening_HostAccepts_PhonesRing()
+    {
+        var hooks = new Hooks { Screen = true };
+        var harness = await StartAsync(AnsweringRule.Default with { CallScreening = true }, hooks: hooks);
+        using var soft = await RegisteredPhoneAsync(harness, "202");
+        using var caller = harness.CreatePhone();
+        await caller.SendAsync(Invite(caller.LocalEndPoint, "202", "screen2@test", "ctag", "z9hG4bKd8"));
+        await ExpectRequestAsync(soft, SipMethod.Invite);
+        Assert.Equal("Tim Garcia", hooks.Screened.Single().CallerName);
+    }
+
+    [Fact]
+    public async Task AnswerConfirmation_OffNetAnswerNotConfirmed_HungUp_OtherPhoneStillRings()
+    {
+        var hooks = new Hooks { Confirm = false };
+        var rule = AnsweringRule.Default with
+        {
+            SimultaneousRing = new SimultaneousRing
+            {
+                AnswerConfirmationForOffNet = true,
+                Targets = [new RingTarget(Destination.ExternalNumber("+15555550123"))],
+            },
+        };
+        SipOptions? options = null;
+        var harness = await StartAsync(rule, o => options = o, hooks: hooks);
+        using var soft = await RegisteredPhoneAsync(harness, "202");
+        using var carrier = harness.CreatePhone();
+        options!.Calls.OutboundProxy = carrier.LocalEndPoint.ToString();
+        using var caller = harness.CreatePhone();
+        await caller.SendAsync(Invite(caller.LocalEndPoint, "202", "confirm@test", "ctag", "z9hG4bKd9"));
+        var softInvite = await ExpectRequestAsync(soft, SipMethod.Invite);
+        var offNet = await ExpectRequestAsync(carrier, SipMethod.Invite);
+        Assert.Equal("+15555550123", offNet.RequestUri.User);
+        await carrier.SendAsync(Respond(offNet, 200, "OK", carrier.LocalEndPoint, "cell", withSdp: true));
+        await ExpectRequestAsync(carrier, SipMethod.Ack);
+        var bye = await ExpectRequestAsync(carrier, SipMethod.Bye);
+        await carrier.SendAsync(Respond(bye, 200, "OK", carrier.LocalEndPoint, "cell"));
+        await soft.SendAsync(Respond(softInvite, 200, "OK", soft.LocalEndPoint, "soft", withSdp: true));
+        var ok = await ExpectResponseAsync(caller, 200);
+        Assert.Equal("soft", ok.To?.Tag);
+        Assert.Equal("+15555550123", hooks.Confirmed.Single().Device);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_harness is not null)
@@ -129,7 +186,7 @@ public sealed class SipServerRoutedCallTests : IAsyncDisposable
         return phone;
     }
 
-    private async Task<ServerHarness> StartAsync(AnsweringRule defaultRule, Action<SipOptions>? configure = null, Duration? ringTimeout = null, Func<AnsweringRuleSet, AnsweringRuleSet>? configureSet = null)
+    private async Task<ServerHarness> StartAsync(AnsweringRule defaultRule, Action<SipOptions>? configure = null, Duration? ringTimeout = null, Func<AnsweringRuleSet, AnsweringRuleSet>? configureSet = null, ICallMediaHooks? hooks = null)
     {
         var resolver = new RouteResolver(new TimeFrameCatalog(new TimeFrameCompiler(new PublicHolidayCalendar())), new RoutingOptions());
         var set = AnsweringRuleSet.CreateDefault("202").Replace(defaultRule);
@@ -140,8 +197,31 @@ public sealed class SipServerRoutedCallTests : IAsyncDisposable
 
         set = configureSet?.Invoke(set) ?? set;
         resolver.SetRules(set);
-        _harness = await ServerHarness.StartAsync(configure, resolver);
+        _harness = await ServerHarness.StartAsync(configure, resolver, hooks);
         _harness.Server.CallEvent += (_, e) => _events.Enqueue(e);
         return _harness;
+    }
+
+    private sealed class Hooks : ICallMediaHooks
+    {
+        public bool Screen { get; init; } = true;
+
+        public bool Confirm { get; init; } = true;
+
+        public ConcurrentQueue<CallHookContext> Screened { get; } = new();
+
+        public ConcurrentQueue<CallHookContext> Confirmed { get; } = new();
+
+        public ValueTask<bool> ScreenAsync(CallHookContext context, CancellationToken cancellationToken)
+        {
+            Screened.Enqueue(context);
+            return ValueTask.FromResult(Screen);
+        }
+
+        public ValueTask<bool> ConfirmAnswerAsync(CallHookContext context, CancellationToken cancellationToken)
+        {
+            Confirmed.Enqueue(context);
+            return ValueTask.FromResult(Confirm);
+        }
     }
 }

@@ -66,7 +66,7 @@ internal sealed class ServerHarness : IAsyncDisposable
     /// Builds and starts a server. Qualify is off unless <paramref name="configure"/> turns it on, so that a test that
     /// moves the clock a minute does not receive OPTIONS it did not ask for.
     /// </summary>
-    public static async Task<ServerHarness> StartAsync(Action<SipOptions>? configure = null, K7.Routing.IRouteResolver? routes = null)
+    public static async Task<ServerHarness> StartAsync(Action<SipOptions>? configure = null, K7.Routing.IRouteResolver? routes = null, K7.Sip.Proxy.ICallMediaHooks? hooks = null)
     {
         var clock = new FakeClock(Instant.FromUtc(2025, 3, 10, 9, 0));
         var options = new SipOptions { QualifyInterval = Duration.Zero };
@@ -98,7 +98,8 @@ internal sealed class ServerHarness : IAsyncDisposable
             clock,
             loggerFactory: null,
             meterFactory: services.GetRequiredService<IMeterFactory>(),
-            routes: routes);
+            routes: routes,
+            mediaHooks: hooks);
         var harness = new ServerHarness(server, clock, services);
         await server.StartAsync(CancellationToken.None);
         harness.ProcessTimers(); // the first round arms the qualify schedule at the start time
