@@ -78,6 +78,13 @@ public sealed class SipContact
 
     internal static SipContact FromValid(string part)
     {
+        if (part.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            // A line break that the message scanner took as folding white space (a bare CR or LF before a space):
+            // it is white space here too, or the name-addr scan below would stop at it.
+            part = part.Replace('\r', ' ').Replace('\n', ' ');
+        }
+
         var trimmed = part.AsSpan().Trim(" \t");
         if (trimmed.Length == 1 && trimmed[0] == '*')
         {

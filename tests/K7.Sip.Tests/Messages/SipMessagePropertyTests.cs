@@ -64,6 +64,19 @@ public sealed class SipMessagePropertyTests
     }
 
     [Fact]
+    public void Contacts_BareCarriageReturnBeforeSpace_ReadAsWhiteSpace()
+    {
+        // Found by TryParse_MutatedValidMessages_NeverThrows: the message scanner accepts "\r " after the colon as
+        // white space, and reading the Contact list then threw instead of reading the address.
+        var text = "REGISTER sip:example.com SIP/2.0\r\nTo: <sip:a@example.com>\r\nFrom: <sip:a@example.com>;tag=1\r\n" +
+            "Call-ID: c@h\r\nCSeq: 1 REGISTER\r\nMax-Forwards: 70\r\nVia: SIP/2.0/UDP 192.0.2.21:5060;branch=z9hG4bKkdjuw\r\n" +
+            "Contact:\r <name:John_Smith>\r\nl: 0\r\n\r\n";
+        Assert.True(SipMessage.TryParse(System.Text.Encoding.ASCII.GetBytes(text), out var message, out _));
+        var contact = Assert.Single(message.Contacts);
+        Assert.Equal("name", contact.Address!.Uri.SchemeName);
+    }
+
+    [Fact]
     public void TryParse_EveryTruncationOfEveryCorpusMessage_NeverThrows()
     {
         foreach (var message in SipMessageGenerators.Corpus())
