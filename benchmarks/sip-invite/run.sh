@@ -14,7 +14,8 @@
 # For each server: start it fresh, register bob (sipp register.xml, -m 1, from port 5090), start the callee
 # (sipp uas_answer.xml on 5090, server mode), warm up, then the measured run (sipp uac_call.xml from 5091), stop all.
 # Prints one summary line per server (offered rate, successful and failed calls, retransmissions, achieved calls/s,
-# server CPU in % of one core) and appends it to $OUT/summary.txt. Pass criterion: failed=0 and retrans=0.
+# CPU of caller, callee and server in % of one core, the 1-minute load average at the end) and appends it to
+# $OUT/summary.txt. Pass criterion: failed=0 and retrans=0.
 # Loopback only; every sipp run is bounded by -m, -timeout and an outer timeout; the callee is killed at the end.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -86,8 +87,8 @@ start_callee() {
 # one bounded caller run; prints the summary fields
 call_run() {
   local tag=$1 rate=$2 count=$3 gt; gt=$(bound "$rate" "$count")
-  local t0 s0 s1 t1 rc
-  t0=$(ticks "$SERVER_PID"); s0=$(date +%s.%N)
+  local t0 s0 s1 t1 c0 c1 rc
+  t0=$(ticks "$SERVER_PID"); c0=$(ticks "$CALLEE_PID"); s0=$(date +%s.%N)
   set +e
   timeout $((gt + 10)) /usr/bin/time -f "%U %S %e" -o "$OUT/$tag.time" \
     sipp $PROXY -sf "$SCENARIOS/uac_call.xml" -s bob -i 127.0.0.1 -p $CALLER_PORT -r "$rate" -m "$count" -l 5000 -d 0 \
@@ -95,16 +96,16 @@ call_run() {
     -trace_screen -screen_file "$OUT/$tag.screen" -trace_err -error_file "$OUT/$tag.err" > "$OUT/$tag.stdout" 2>&1
   rc=$?
   set -e
-  s1=$(date +%s.%N); t1=$(ticks "$SERVER_PID")
+  s1=$(date +%s.%N); t1=$(ticks "$SERVER_PID"); c1=$(ticks "$CALLEE_PID")
   local ok fail retr su ss
   ok=$(awk -F'|' '/Successful call/{gsub(/ /,"",$3); v=$3} END{print v+0}' "$OUT/$tag.screen" 2>/dev/null || echo 0)
   fail=$(awk -F'|' '/Failed call/{gsub(/ /,"",$3); v=$3} END{print v+0}' "$OUT/$tag.screen" 2>/dev/null || echo 0)
   retr=$(awk '/---------->/{r+=$4} END{print r+0}' "$OUT/$tag.screen" 2>/dev/null || echo 0)
   read -r su ss _ < <(tail -1 "$OUT/$tag.time" 2>/dev/null || echo "0 0 0") || true
   awk -v tag="$tag" -v rc="$rc" -v rate="$rate" -v count="$count" -v ok="$ok" -v fail="$fail" -v retr="$retr" \
-      -v wall="$(echo "$s1 $s0" | awk '{print $1-$2}')" -v su="${su:-0}" -v ss="${ss:-0}" -v kt="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" 'BEGIN{
-    printf "%s rc=%s offered=%d/s calls=%d ok=%d failed=%d retrans=%d wall=%.2fs achieved=%.0f calls/s caller_cpu=%.0f%% server_cpu=%.0f%%\n",
-      tag, rc, rate, count, ok, fail, retr, wall, ok/wall, 100*(su+ss)/wall, 100*kt/hz/wall }'
+      -v wall="$(echo "$s1 $s0" | awk '{print $1-$2}')" -v su="${su:-0}" -v ss="${ss:-0}" -v kt="$((t1 - t0))" -v ct="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN{
+    printf "%s rc=%s offered=%d/s calls=%d ok=%d failed=%d retrans=%d wall=%.2fs achieved=%.0f calls/s caller_cpu=%.0f%% callee_cpu=%.0f%% server_cpu=%.0f%% load=%s\n",
+      tag, rc, rate, count, ok, fail, retr, wall, ok/wall, 100*(su+ss)/wall, 100*ct/hz/wall, 100*kt/hz/wall, load }'
 }
 
 run_server() {
@@ -116,8 +117,9 @@ run_server() {
   echo "$line" | tee -a "$OUT/summary.txt"
   # calls failing with a final response: say which, e.g. the registrar's 405 to INVITE before the proxy exists
   if ! grep -q " failed=0 " <<< "$line"; then
-    local why; why=$(grep -ao "received 'SIP/2.0 [0-9]\{3\} [^'\r]*" "$OUT/$tag.err" 2>/dev/null | sed "s/received '//" | sort | uniq -c | sort -rn | head -3 | tr -s ' ' | tr '\n' ';' || true)
-    echo "$server: FAILED calls${why:+ (final responses: $why)}; the warm-up: $(cat "$OUT/$tag-warm.summary")" | tee -a "$OUT/summary.txt"
+    local why; why=$( { grep -a "unexpected message" "$OUT/$tag.err" 2>/dev/null | grep -ao "received '[^'\r]*" | sed "s/received '//"; grep -ao "receive timeout" "$OUT/$tag.err" 2>/dev/null; } \
+      | sort | uniq -c | sort -rn | head -3 | sed 's/^ *//' | tr '\n' ';' || true)
+    echo "$server: FAILED calls (caller saw: ${why:-see $OUT/$tag.err}) warm-up: $(cat "$OUT/$tag-warm.summary")" | tee -a "$OUT/summary.txt"
   fi
   cleanup
 }
