@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Sockets;
-using K7.Sip.Authentication;
 using K7.Routing;
+using K7.Sip.Authentication;
 using K7.Sip.Devices;
 using K7.Sip.Proxy;
 using K7.Sip.Registrar;
