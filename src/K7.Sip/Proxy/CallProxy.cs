@@ -364,19 +364,34 @@ internal sealed class CallProxy
 
     private bool IsLoop(SipRequest request)
     {
-        // §16.3 step 4: a request that already passed here with the same branch input would carry our Via; we use
-        // per-branch identifiers derived from the caller's branch, so seeing our sent-by with such a branch means a loop.
-        foreach (var via in request.Vias)
+        // §16.3 step 4: a Via of ours means the request passed here before. It looped if the hash of its path then
+        // (Request-URI, tags, Call-ID, CSeq, and the Via below ours, which was on top when it reached us) equals the
+        // hash in our branch; a changed Request-URI is a legitimate spiral.
+        var vias = request.Vias;
+        for (var i = 0; i < vias.Count; i++)
         {
-            foreach (var address in _server.BoundAddresses)
+            if (vias[i].Branch is not { } branch || !branch.StartsWith(ProxyCall.BranchPrefix + ".", StringComparison.Ordinal))
             {
-                if (string.Equals(via.Host, address.EndPoint.Address.ToString(), StringComparison.OrdinalIgnoreCase)
-                    && via.Port == address.EndPoint.Port
-                    && via.Branch is { } branch && branch.StartsWith(ProxyCall.BranchPrefix, StringComparison.Ordinal)
-                    && string.Equals(branch.Split('.')[1], ProxyCall.LoopHash(request), StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                continue;
+            }
+
+            var parts = branch.Split('.');
+            if (parts.Length == 3 && IsOwnSentBy(vias[i]) && string.Equals(parts[1], ProxyCall.LoopHash(request, i + 1), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsOwnSentBy(SipVia via)
+    {
+        foreach (var address in _server.BoundAddresses)
+        {
+            if (string.Equals(via.Host, address.EndPoint.Address.ToString(), StringComparison.OrdinalIgnoreCase) && via.Port == address.EndPoint.Port)
+            {
+                return true;
             }
         }
 

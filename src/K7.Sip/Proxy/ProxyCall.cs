@@ -32,7 +32,7 @@ internal sealed class ProxyCall
         ServerKey = serverKey;
         CalledUser = calledUser;
         _decision = decision;
-        _loopHash = LoopHash(context.Request);
+        _loopHash = LoopHash(context.Request, 0);
     }
 
     public TransactionKey ServerKey { get; }
@@ -43,8 +43,12 @@ internal sealed class ProxyCall
 
     private SipServer Server => _proxy.Server;
 
-    /// <summary>The hash of what identifies a request's path through us (§16.6 step 8, loop detection §16.3 step 4).</summary>
-    public static string LoopHash(SipRequest request)
+    /// <summary>
+    /// The hash of what identifies a request's path through us (§16.6 step 8, loop detection §16.3 step 4): the
+    /// Request-URI, tags, Call-ID, CSeq number and the Via that was on top when the request reached us
+    /// (<paramref name="viaIndex"/>: 0 for a request arriving now, the index below our own Via in a request that came back).
+    /// </summary>
+    public static string LoopHash(SipRequest request, int viaIndex)
     {
         var input = string.Join(
             '\n',
@@ -53,7 +57,7 @@ internal sealed class ProxyCall
             request.To?.Tag,
             request.CallId,
             request.CSeq?.Number.ToString(CultureInfo.InvariantCulture),
-            request.Vias.Count > 0 ? request.Vias[0].ToString() : string.Empty);
+            request.Vias.Count > viaIndex ? request.Vias[viaIndex].ToString() : string.Empty);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(input), hash);
         return Convert.ToHexStringLower(hash[..6]);

@@ -172,6 +172,27 @@ public sealed class SipServerCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invite_ComesBackUnchanged_LoopDetected482_ChangedRequestUriSpirals()
+    {
+        // The phone plays a misconfigured next hop: it sends the INVITE it received back to the proxy with its own Via
+        // on top. With the original Request-URI that is a loop (482); with another one it is a legitimate spiral.
+        using var phone = await RegisteredPhoneAsync("202wp");
+        using var caller = _harness.CreatePhone();
+        await caller.SendAsync(Invite(caller.LocalEndPoint, "202", "loop@test", "ctag", "z9hG4bKloop"));
+        var forwarded = await ExpectRequestAsync(phone, SipMethod.Invite);
+        var text = forwarded.ToString();
+        var lineEnd = text.IndexOf("\r\n", StringComparison.Ordinal);
+        var back = "INVITE sip:202@" + ServerHarness.Domain + " SIP/2.0\r\nVia: SIP/2.0/UDP " + phone.LocalEndPoint + ";branch=z9hG4bKback;rport\r\n" + text[(lineEnd + 2)..];
+        await phone.SendAsync(back);
+        var loop = await ExpectAsync<SipResponse>(phone, r => r.StatusCode == 482);
+        Assert.Equal("z9hG4bKback", loop.Vias[0].Branch);
+
+        var spiral = "INVITE sip:202wp@" + ServerHarness.Domain + " SIP/2.0\r\nVia: SIP/2.0/UDP " + phone.LocalEndPoint + ";branch=z9hG4bKspiral;rport\r\n" + text[(lineEnd + 2)..];
+        await phone.SendAsync(spiral);
+        await ExpectAsync<SipResponse>(phone, r => r.StatusCode == 100 && r.Vias[0].Branch == "z9hG4bKspiral");
+    }
+
+    [Fact]
     public async Task Bye_ForUnknownDialog_CallDoesNotExist()
     {
         using var caller = _harness.CreatePhone();
