@@ -299,8 +299,8 @@ internal sealed class ProxyCall
             var contact = "<" + template.Replace("{user}", destination.Value, StringComparison.Ordinal) + ">";
             _done = true;
             var response = ResponseFactory.Create(_context, 302, "Moved Temporarily", Server.NewTag(), Server.Options.ServerName, h => h.Add(SipHeaderNames.Contact, contact));
-            _ = _proxy.SendUpstreamAsync(_context, ServerKey, response).AsTask();
             Ended(CallOutcome.Voicemail, null, now);
+            _ = _proxy.SendUpstreamAsync(_context, ServerKey, response).AsTask();
             return;
         }
 
@@ -363,21 +363,22 @@ internal sealed class ProxyCall
 
                     break;
                 case ForkActionKind.RelayProvisional when branch?.LastProvisional is { } provisional && !_done:
-                    _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(provisional)).AsTask();
                     if (!phase.Ringing)
                     {
                         phase.Ringing = true;
                         Server.RaiseCall(new CallEventArgs(CallEventKind.Ringing, CallId, CalledUser, CallerOf(_context.Request), branch.Device, null, now, null));
                     }
 
+                    _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(provisional)).AsTask();
+
                     break;
                 case ForkActionKind.Answer when branch?.Final is { } answer && !_done:
                     _done = true;
                     _hookCancel.Cancel();
                     branch.Answered = true;
-                    _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(answer)).AsTask();
                     _proxy.DialogStarted(this, answer, branch.Device, CallerOf(_context.Request), _pendingOutcome ?? CallOutcome.Answered);
                     Server.RaiseCall(new CallEventArgs(CallEventKind.Answered, CallId, CalledUser, CallerOf(_context.Request), branch.Device, _pendingOutcome ?? CallOutcome.Answered, now, null));
+                    _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(answer)).AsTask();
                     break;
                 case ForkActionKind.HangUpLateAnswer when branch?.Final is { } late:
                     HangUp(branch, late);
@@ -440,8 +441,8 @@ internal sealed class ProxyCall
             if (outcome != ForkOutcome.CallerCancelled && branch.Final is { } final && final.StatusCode == status)
             {
                 _done = true;
-                _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(final)).AsTask();
                 Ended(callOutcome, status, now);
+                _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(final)).AsTask();
                 return;
             }
         }
@@ -457,8 +458,8 @@ internal sealed class ProxyCall
         }
 
         _done = true;
+        Ended(outcome, status, now); // events first: whoever sees the response can rely on the event having been raised
         _ = _proxy.RespondAsync(_context, ServerKey, status, reason).AsTask();
-        Ended(outcome, status, now);
         _proxy.Forget(this);
     }
 
