@@ -67,6 +67,11 @@ internal sealed class ProxyCall
     {
         _startedAt = now;
         Server.RaiseCall(new CallEventArgs(CallEventKind.Started, CallId, CalledUser, CallerOf(_context.Request), null, null, now, null));
+        Log.CallRouted(Server.Logger, CallId, CalledUser, _decision?.ToString() ?? "no answering rules: ring every phone");
+        if (_decision is { } d && _proxy.Hooks is null && (d.Screening || d.Targets.Any(t => t.AnswerConfirmation)))
+        {
+            Log.MediaHookMissing(Server.Logger, CallId, CalledUser);
+        }
         lock (_gate)
         {
             var host = _context.Request.RequestUri.Host;

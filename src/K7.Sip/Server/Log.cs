@@ -25,4 +25,13 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Error, "A timer round failed")]
     public static partial void TimerFault(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Debug, "Call {CallId} to {User}: {Kind} {Device} {Outcome}")]
+    public static partial void Call(ILogger logger, string callId, string user, K7.Sip.Proxy.CallEventKind kind, string? device, K7.Sip.Proxy.CallOutcome? outcome);
+
+    [LoggerMessage(8, LogLevel.Information, "Call {CallId} to {User}: {Decision}")]
+    public static partial void CallRouted(ILogger logger, string callId, string user, string decision);
+
+    [LoggerMessage(9, LogLevel.Warning, "Call {CallId} to {User}: the rule screens callers or confirms off-net answers, but no ICallMediaHooks is registered; skipped")]
+    public static partial void MediaHookMissing(ILogger logger, string callId, string user);
 }

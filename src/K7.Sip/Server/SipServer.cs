@@ -144,6 +144,7 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
     internal void RaiseCall(CallEventArgs e)
     {
         _metrics.Call(e.Kind);
+        Log.Call(_logger, e.CallId, e.CalledUser, e.Kind, e.Device, e.Outcome);
         CallEvent?.Invoke(this, e);
     }
 

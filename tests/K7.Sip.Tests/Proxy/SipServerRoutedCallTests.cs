@@ -103,6 +103,27 @@ public sealed class SipServerRoutedCallTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task OnActive_SecondCallWhileTheUserTalks_ForwardedToOnActiveDestination()
+    {
+        var rule = AnsweringRule.Default with { Forwarding = new CallForwarding { OnActive = Destination.User("204") } };
+        var harness = await StartAsync(rule);
+        using var soft = await RegisteredPhoneAsync(harness, "202");
+        using var other = await RegisteredPhoneAsync(harness, "204");
+        using var first = harness.CreatePhone();
+        await first.SendAsync(Invite(first.LocalEndPoint, "202", "active1@test", "ctag", "z9hG4bKa1"));
+        var invite = await ExpectRequestAsync(soft, SipMethod.Invite);
+        await soft.SendAsync(Respond(invite, 200, "OK", soft.LocalEndPoint, "soft", withSdp: true));
+        await ExpectResponseAsync(first, 200);
+        Assert.Equal(1, harness.Server.ActiveCalls("202"));
+
+        using var second = harness.CreatePhone();
+        await second.SendAsync(Invite(second.LocalEndPoint, "202", "active2@test", "ctag2", "z9hG4bKa2"));
+        var forwarded = await ExpectRequestAsync(other, SipMethod.Invite);
+        Assert.Equal("active2@test", forwarded.CallId);
+        Assert.True(await soft.ReceivesNothingAsync(TimeSpan.FromMilliseconds(200)));
+    }
+
+    [Fact]
     public async Task BlockedCaller_Rejected()
     {
         var harness = await StartAsync(AnsweringRule.Default, configureSet: set => set.WithBlockAnonymous(true));
