@@ -253,10 +253,10 @@ internal sealed class CallProxy
         return SendIgnoringResultAsync(context.Target, bytes);
     }
 
-    internal void DialogStarted(ProxyCall call, SipResponse answer, string device, string? caller, CallOutcome outcome)
+    internal void DialogStarted(ProxyCall call, SipResponse answer, ProxyBranch branch, ResponseTarget callerTarget, string? caller, CallOutcome outcome)
     {
         var key = DialogKey(answer.CallId, answer.From?.Tag, answer.To?.Tag);
-        _dialogs[key] = new CallDialog(call.CalledUser, caller, device, outcome, _server.Clock.GetCurrentInstant());
+        _dialogs[key] = new CallDialog(call.CalledUser, caller, branch.Device, outcome, _server.Clock.GetCurrentInstant(), callerTarget, branch.Target, answer.To?.Tag);
     }
 
     /// <summary>The contacts a destination rings: registered contacts of a user's devices, a device, or a URI.</summary>
@@ -401,33 +401,57 @@ internal sealed class CallProxy
     private SipRequest? ForwardInDialog(RequestContext context, out ResponseTarget? target)
     {
         target = null;
-        var local = context.Packet.LocalEndPoint;
-        var via = ProxyMessages.Via(context.Packet.Protocol, ViaProcessing.SentBy(local), TransactionKey.MagicCookie + "k7d" + _server.NewTag());
-        var forwarded = ProxyMessages.ForwardInDialog(context.Request, via, IsOwnRoute, out var nextHop);
-        if (!IPAddress.TryParse(nextHop.Host.Trim('[', ']'), out var address))
+        var request = context.Request;
+        var probe = ProxyMessages.ForwardInDialog(request, "SIP/2.0/UDP 0.0.0.0", IsOwnRoute, out var nextHop);
+        if (!probe.Headers.Contains(SipHeaderNames.Route) && FindDialog(request) is { } dialog)
         {
-            return null;
+            // The last hop of a dialog we set up: send where that party actually is (its registered source and
+            // connection, or the caller's source), not to its Contact URI, which may be behind NAT or name TCP without
+            // saying so.
+            target = string.Equals(request.From?.Tag, dialog.CalleeTag, StringComparison.Ordinal) ? dialog.CallerTarget : dialog.CalleeTarget;
+        }
+        else
+        {
+            if (!IPAddress.TryParse(nextHop.Host.Trim('[', ']'), out var address))
+            {
+                return null;
+            }
+
+            var protocol = string.Equals(nextHop.Transport, "tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
+            var from = _server.FindListenAddress(protocol, address.AddressFamily);
+            if (from is null)
+            {
+                return null;
+            }
+
+            target = new ResponseTarget(protocol, new IPEndPoint(address, nextHop.Port ?? 5060), from.EndPoint, 0);
         }
 
-        var protocol = string.Equals(nextHop.Transport, "tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
-        var from = _server.FindListenAddress(protocol, address.AddressFamily);
-        if (from is null)
-        {
-            return null;
-        }
-
-        var remote = new IPEndPoint(address, nextHop.Port ?? 5060);
         foreach (var bound in _server.BoundAddresses)
         {
-            if (bound.EndPoint.Equals(remote))
+            if (bound.EndPoint.Equals(target.Remote))
             {
+                target = null;
                 return null; // addressed to us with no further route: nothing to forward it to
             }
         }
 
-        target = new ResponseTarget(protocol, remote, from.EndPoint, 0);
-        return forwarded;
+        var local = target.Local ?? _server.FindListenAddress(target.Protocol, target.Remote.AddressFamily)?.EndPoint;
+        if (local is null)
+        {
+            target = null;
+            return null;
+        }
+
+        var via = ProxyMessages.Via(target.Protocol, ViaProcessing.SentBy(local), TransactionKey.MagicCookie + "k7d" + _server.NewTag());
+        return ProxyMessages.ForwardInDialog(request, via, IsOwnRoute, out _);
     }
+
+    private CallDialog? FindDialog(SipRequest request) =>
+        _dialogs.TryGetValue(DialogKey(request.CallId, request.From?.Tag, request.To?.Tag), out var dialog)
+        || _dialogs.TryGetValue(DialogKey(request.CallId, request.To?.Tag, request.From?.Tag), out dialog)
+            ? dialog
+            : null;
 
     private bool IsOwnRoute(string route)
     {
@@ -503,5 +527,13 @@ internal sealed class CallProxy
 
     private static string DialogKey(string? callId, string? fromTag, string? toTag) => callId + "\n" + fromTag + "\n" + toTag;
 
-    private sealed record CallDialog(string CalledUser, string? Caller, string Device, CallOutcome Outcome, Instant AnsweredAt);
+    private sealed record CallDialog(
+        string CalledUser,
+        string? Caller,
+        string Device,
+        CallOutcome Outcome,
+        Instant AnsweredAt,
+        ResponseTarget CallerTarget,
+        ResponseTarget CalleeTarget,
+        string? CalleeTag);
 }

@@ -381,7 +381,7 @@ internal sealed class ProxyCall
                     _done = true;
                     _hookCancel.Cancel();
                     branch.Answered = true;
-                    _proxy.DialogStarted(this, answer, branch.Device, CallerOf(_context.Request), _pendingOutcome ?? CallOutcome.Answered);
+                    _proxy.DialogStarted(this, answer, branch, _context.Target, CallerOf(_context.Request), _pendingOutcome ?? CallOutcome.Answered);
                     Server.RaiseCall(new CallEventArgs(CallEventKind.Answered, CallId, CalledUser, CallerOf(_context.Request), branch.Device, _pendingOutcome ?? CallOutcome.Answered, now, null));
                     _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(answer)).AsTask();
                     break;

@@ -193,6 +193,28 @@ public sealed class SipServerCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invite_PhoneRegisteredOverTcp_RungOnItsConnection_AckAndByeFollow()
+    {
+        await using var desk = await TcpPhone.ConnectAsync(_harness.TcpEndPoint);
+        Assert.Equal(200, (await desk.RegisterAsync(desk.Register("202wp"))).StatusCode);
+        using var caller = _harness.CreatePhone();
+        await caller.SendAsync(Invite(caller.LocalEndPoint, "202", "tcp@test", "ctag", "z9hG4bKt1"));
+        var invite = (SipRequest)await desk.ReceiveAsync();
+        Assert.Equal(SipMethod.Invite, invite.Method);
+        Assert.Equal("TCP", invite.Vias[0].Transport);
+        await desk.SendAsync(Respond(invite, 180, "Ringing", desk.LocalEndPoint, "desk"));
+        await desk.SendAsync(Respond(invite, 200, "OK", desk.LocalEndPoint, "desk", withSdp: true));
+        var ok = await ExpectResponseAsync(caller, 200);
+        await caller.SendAsync(InDialog("ACK", 1, caller.LocalEndPoint, ok, "z9hG4bKt1ack"));
+        Assert.Equal(SipMethod.Ack, ((SipRequest)await desk.ReceiveAsync()).Method);
+        await caller.SendAsync(InDialog("BYE", 2, caller.LocalEndPoint, ok, "z9hG4bKt1bye"));
+        var bye = (SipRequest)await desk.ReceiveAsync();
+        Assert.Equal(SipMethod.Bye, bye.Method);
+        await desk.SendAsync(Respond(bye, 200, "OK", desk.LocalEndPoint, "desk"));
+        await ExpectAsync<SipResponse>(caller, r => r.StatusCode == 200 && r.CSeq?.Method == SipMethod.Bye);
+    }
+
+    [Fact]
     public async Task Bye_ForUnknownDialog_CallDoesNotExist()
     {
         using var caller = _harness.CreatePhone();

@@ -36,6 +36,27 @@ internal sealed class TcpPhone : IAsyncDisposable
         return (SipResponse)SipMessage.Parse(await ReadMessageAsync(cancel.Token));
     }
 
+    public async Task SendAsync(string text)
+    {
+        using var cancel = new CancellationTokenSource(UdpPhone.Timeout);
+        await _stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancel.Token);
+    }
+
+    /// <summary>Receives the next message on the connection (a request the server forwards, or a response).</summary>
+    public async Task<SipMessage> ReceiveAsync()
+    {
+        using var cancel = new CancellationTokenSource(UdpPhone.Timeout);
+        return SipMessage.Parse(await ReadMessageAsync(cancel.Token));
+    }
+
+    /// <summary>Registers with digest authentication over this connection.</summary>
+    public async Task<SipResponse> RegisterAsync(RegisterMessage request)
+    {
+        var challenge = await RequestAsync(request);
+        Assert.Equal(401, challenge.StatusCode);
+        return await RequestAsync(DigestClient.Answer(challenge, request, request.User, ServerHarness.Users[request.User], K7.Sip.Authentication.DigestAlgorithm.Sha256));
+    }
+
     /// <summary>Reads one message: the header up to the blank line, then Content-Length bytes of body.</summary>
     private async Task<byte[]> ReadMessageAsync(CancellationToken cancellationToken)
     {
