@@ -75,12 +75,6 @@ internal sealed class CallProxy
         }
 
         context.TransactionKey = key;
-        if (request.MaxForwards is 0)
-        {
-            await RespondAsync(context, key, 483, null).ConfigureAwait(false);
-            return;
-        }
-
         if (IsLoop(request))
         {
             await RespondAsync(context, key, 482, null).ConfigureAwait(false);
@@ -250,7 +244,7 @@ internal sealed class CallProxy
     {
         var bytes = response.ToBytes();
         _serverInvites.OnResponse(key, response.StatusCode, bytes, _server.Clock.GetCurrentInstant());
-        return SendIgnoringResultAsync(context.Target, bytes);
+        return SendIgnoringResultAsync(context.Target, bytes); // the caller retransmits if it is lost
     }
 
     internal void DialogStarted(ProxyCall call, SipResponse answer, ProxyBranch branch, ResponseTarget callerTarget, string? caller, CallOutcome outcome)
@@ -376,7 +370,7 @@ internal sealed class CallProxy
             }
 
             var parts = branch.Split('.');
-            if (parts.Length == 3 && IsOwnSentBy(vias[i]) && string.Equals(parts[1], ProxyCall.LoopHash(request, i + 1), StringComparison.Ordinal))
+            if (parts.Length == 3 && IsOwnAddress(vias[i].Host, vias[i].Port ?? 5060) && string.Equals(parts[1], ProxyCall.LoopHash(request, i + 1), StringComparison.Ordinal))
             {
                 return true;
             }
@@ -385,11 +379,13 @@ internal sealed class CallProxy
         return false;
     }
 
-    private bool IsOwnSentBy(SipVia via)
+    /// <summary>Whether a host and port name one of the addresses this server listens on.</summary>
+    private bool IsOwnAddress(string host, int port)
     {
-        foreach (var address in _server.BoundAddresses)
+        host = host.Trim('[', ']');
+        foreach (var bound in _server.BoundAddresses)
         {
-            if (string.Equals(via.Host, address.EndPoint.Address.ToString(), StringComparison.OrdinalIgnoreCase) && via.Port == address.EndPoint.Port)
+            if (bound.EndPoint.Port == port && string.Equals(host, bound.EndPoint.Address.ToString(), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -402,8 +398,8 @@ internal sealed class CallProxy
     {
         target = null;
         var request = context.Request;
-        var probe = ProxyMessages.ForwardInDialog(request, "SIP/2.0/UDP 0.0.0.0", IsOwnRoute, out var nextHop);
-        if (!probe.Headers.Contains(SipHeaderNames.Route) && FindDialog(request) is { } dialog)
+        var routes = ProxyMessages.RemainingRoutes(request, IsOwnRoute, out var nextHop);
+        if (routes.Count == 0 && FindDialog(request) is { } dialog)
         {
             // The last hop of a dialog we set up: send where that party actually is (its registered source and
             // connection, or the caller's source), not to its Contact URI, which may be behind NAT or name TCP without
@@ -427,13 +423,10 @@ internal sealed class CallProxy
             target = new ResponseTarget(protocol, new IPEndPoint(address, nextHop.Port ?? 5060), from.EndPoint, 0);
         }
 
-        foreach (var bound in _server.BoundAddresses)
+        if (IsOwnAddress(target.Remote.Address.ToString(), target.Remote.Port))
         {
-            if (bound.EndPoint.Equals(target.Remote))
-            {
-                target = null;
-                return null; // addressed to us with no further route: nothing to forward it to
-            }
+            target = null;
+            return null; // addressed to us with no further route: nothing to forward it to
         }
 
         var local = target.Local ?? _server.FindListenAddress(target.Protocol, target.Remote.AddressFamily)?.EndPoint;
@@ -444,7 +437,7 @@ internal sealed class CallProxy
         }
 
         var via = ProxyMessages.Via(target.Protocol, ViaProcessing.SentBy(local), TransactionKey.MagicCookie + "k7d" + _server.NewTag());
-        return ProxyMessages.ForwardInDialog(request, via, IsOwnRoute, out _);
+        return ProxyMessages.Forward(request, request.RequestUri, via, null, routes);
     }
 
     private CallDialog? FindDialog(SipRequest request) =>
@@ -453,24 +446,7 @@ internal sealed class CallProxy
             ? dialog
             : null;
 
-    private bool IsOwnRoute(string route)
-    {
-        if (!SipNameAddress.TryParse(route, out var address))
-        {
-            return false;
-        }
-
-        foreach (var bound in _server.BoundAddresses)
-        {
-            if (string.Equals(address.Uri.Host, bound.EndPoint.Address.ToString(), StringComparison.OrdinalIgnoreCase)
-                && (address.Uri.Port ?? 5060) == bound.EndPoint.Port)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsOwnRoute(string route) => SipNameAddress.TryParse(route, out var address) && IsOwnAddress(address.Uri.Host, address.Uri.Port ?? 5060);
 
     private async Task RelayWhenAnsweredAsync(RequestContext context, Task<ClientTransactionResult<SipResponse>> pending)
     {
@@ -489,8 +465,7 @@ internal sealed class CallProxy
     {
         foreach (var value in request.Headers.GetValues(SipHeaderNames.Route))
         {
-            var comma = value.IndexOf(">,", StringComparison.Ordinal);
-            return IsOwnRoute(comma < 0 ? value : value[..(comma + 1)]);
+            return IsOwnRoute(SipGrammar.SplitList(value)[0]); // the top entry only
         }
 
         return false;

@@ -19,9 +19,12 @@ internal sealed class ProxyCall
     private readonly RequestContext _context;
     private readonly RouteDecision? _decision;
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _hookCancel = new();
+    private readonly HashSet<Destination> _confirm = [];
     private readonly string _loopHash;
     private ForkPhase? _phase;
     private bool _fallbackUsed;
+    private CallOutcome? _pendingOutcome;
     private bool _done;
     private Instant _startedAt;
 
@@ -115,10 +118,9 @@ internal sealed class ProxyCall
         }
     }
 
-    /// <summary>A re-INVITE inside a dialog: one branch to where its Route set leads.</summary>
+    /// <summary>A re-INVITE inside a dialog: not proxied yet (hold and resume need it), answered 501.</summary>
     public void StartInDialog(Instant now)
     {
-        _ = now;
         FinishWith(501, "Re-INVITE Not Supported Yet", CallOutcome.Failed, now);
     }
 
@@ -231,8 +233,6 @@ internal sealed class ProxyCall
 
     private static string? CallerOf(SipRequest request) => request.From?.Uri.User;
 
-    private readonly CancellationTokenSource _hookCancel = new();
-
     private CallHookContext HookContext(string? device) =>
         new(CallId, CalledUser, CallerOf(_context.Request), _context.Request.From?.DisplayName, device);
 
@@ -304,7 +304,7 @@ internal sealed class ProxyCall
             var contact = "<" + template.Replace("{user}", destination.Value, StringComparison.Ordinal) + ">";
             _done = true;
             var response = ResponseFactory.Create(_context, 302, "Moved Temporarily", Server.NewTag(), Server.Options.ServerName, h => h.Add(SipHeaderNames.Contact, contact));
-            Ended(CallOutcome.Voicemail, null, now);
+            Ended(CallOutcome.Voicemail, now);
             _ = _proxy.SendUpstreamAsync(_context, ServerKey, response).AsTask();
             return;
         }
@@ -312,10 +312,6 @@ internal sealed class ProxyCall
         _pendingOutcome = outcome;
         StartPhase([(destination, Duration.Zero)], Server.Options.Calls.ForwardRingTimeout, host, now);
     }
-
-    private CallOutcome? _pendingOutcome;
-
-    private readonly HashSet<Destination> _confirm = [];
 
     private void StartPhase(IReadOnlyList<(Destination Destination, Duration Delay)> legs, Duration ringTimeout, string host, Instant now)
     {
@@ -446,7 +442,7 @@ internal sealed class ProxyCall
             if (outcome != ForkOutcome.CallerCancelled && branch.Final is { } final && final.StatusCode == status)
             {
                 _done = true;
-                Ended(callOutcome, status, now);
+                Ended(callOutcome, now);
                 _ = _proxy.SendUpstreamAsync(_context, ServerKey, ProxyMessages.Upstream(final)).AsTask();
                 return;
             }
@@ -463,14 +459,13 @@ internal sealed class ProxyCall
         }
 
         _done = true;
-        Ended(outcome, status, now); // events first: whoever sees the response can rely on the event having been raised
+        Ended(outcome, now); // events first: whoever sees the response can rely on the event having been raised
         _ = _proxy.RespondAsync(_context, ServerKey, status, reason).AsTask();
         _proxy.Forget(this);
     }
 
-    private void Ended(CallOutcome outcome, int? status, Instant now)
+    private void Ended(CallOutcome outcome, Instant now)
     {
-        _ = status;
         Server.RaiseCall(new CallEventArgs(CallEventKind.NotAnswered, CallId, CalledUser, CallerOf(_context.Request), null, outcome, now, now - _startedAt));
     }
 

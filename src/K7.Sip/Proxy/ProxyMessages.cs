@@ -95,18 +95,16 @@ internal static class ProxyMessages
     }
 
     /// <summary>
-    /// A request inside a dialog (ACK for a 2xx, BYE, re-INVITE…) forwarded on: our own Route entry removed when it is
-    /// the top one (loose routing, §16.4), our Via pushed, Max-Forwards one less.
+    /// The route set of a request inside a dialog (ACK for a 2xx, BYE, re-INVITE…) once our own entry is removed from
+    /// the top (loose routing, §16.4), and the next hop it leads to: the first remaining loose-routing entry, else the
+    /// Request-URI.
     /// </summary>
-    public static SipRequest ForwardInDialog(SipRequest request, string via, Func<string, bool> isOwnRoute, out SipUri nextHop)
+    public static List<string> RemainingRoutes(SipRequest request, Func<string, bool> isOwnRoute, out SipUri nextHop)
     {
         var routes = new List<string>();
         foreach (var value in request.Headers.GetValues(SipHeaderNames.Route))
         {
-            foreach (var part in SplitList(value))
-            {
-                routes.Add(part);
-            }
+            routes.AddRange(SipGrammar.SplitList(value));
         }
 
         if (routes.Count > 0 && isOwnRoute(routes[0]))
@@ -120,12 +118,12 @@ internal static class ProxyMessages
             nextHop = top.Uri;
         }
 
-        return Forward(request, request.RequestUri, via, null, routes);
+        return routes;
     }
 
-    /// <summary>A Via for a request this proxy sends: transport, sent-by and branch.</summary>
+    /// <summary>A Via for a request this proxy sends: transport, sent-by and branch, asking for <c>rport</c>.</summary>
     public static string Via(SipTransportProtocol protocol, string sentBy, string branch) =>
-        "SIP/2.0/" + (protocol == SipTransportProtocol.Tcp ? "TCP" : "UDP") + " " + sentBy + ";branch=" + branch + ";rport";
+        "SIP/2.0/" + ViaProcessing.Token(protocol) + " " + sentBy + ";branch=" + branch + ";rport";
 
     private static SipRequest HopByHop(SipRequest forwardedInvite, SipMethod method, string? to)
     {
@@ -150,34 +148,4 @@ internal static class ProxyMessages
     private static bool Is(SipHeader header, string name) =>
         header.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
         || (name == SipHeaderNames.Via && header.Name.Equals("v", StringComparison.OrdinalIgnoreCase));
-
-    private static IEnumerable<string> SplitList(string value)
-    {
-        var depth = 0;
-        var quoted = false;
-        var start = 0;
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c == '"' && (i == 0 || value[i - 1] != '\\'))
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == '<')
-            {
-                depth++;
-            }
-            else if (!quoted && c == '>')
-            {
-                depth--;
-            }
-            else if (!quoted && depth == 0 && c == ',')
-            {
-                yield return value[start..i].Trim();
-                start = i + 1;
-            }
-        }
-
-        yield return value[start..].Trim();
-    }
 }

@@ -92,7 +92,7 @@ internal sealed class OptionsQualifier(SipServer server)
         var sentBy = ViaProcessing.SentBy(local.EndPoint);
         var tag = server.NewTag();
         var headers = SipHeaderCollection.CreateBuilder()
-            .Add(SipHeaderNames.Via, "SIP/2.0/" + ViaProcessing.Token(protocol) + " " + sentBy + ";branch=" + TransactionKey.MagicCookie + tag + ";rport")
+            .Add(SipHeaderNames.Via, Proxy.ProxyMessages.Via(protocol, sentBy, TransactionKey.MagicCookie + tag))
             .Add(SipHeaderNames.MaxForwards, "70");
         foreach (var hop in binding.Path)
         {

@@ -141,6 +141,8 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
 
     internal int CallCount => _calls.CallCount;
 
+    internal int InviteClientTransactionCount => _calls.ClientInvites.Count;
+
     internal void RaiseCall(CallEventArgs e)
     {
         _metrics.Call(e.Kind);
@@ -372,9 +374,8 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
         if (request.Method == SipMethod.Invite)
         {
             var inviteCheck = SipRequestValidator.Validate(request, SipValidationRole.Proxy, SupportedOptionTags, null);
-            if (inviteCheck.StatusCode != 0 && inviteCheck.StatusCode != 483)
+            if (inviteCheck.StatusCode != 0)
             {
-                context.TransactionKey = null;
                 await RespondAsync(context, inviteCheck.StatusCode, inviteCheck.ReasonPhrase, headers =>
                 {
                     foreach (var header in inviteCheck.Headers)

@@ -167,8 +167,11 @@ public sealed class SipServerCallTests : IAsyncLifetime
         await ExpectAsync<SipResponse>(caller, r => r.StatusCode == 200 && r.CSeq?.Method == SipMethod.Cancel);
         await ExpectResponseAsync(caller, 487);
         await ExpectRequestAsync(desk, SipMethod.Cancel);
-        _harness.AdvanceInSteps(Duration.FromSeconds(40), Duration.FromSeconds(1));
-        Assert.Equal(0, _harness.Server.CallCount);
+        Assert.Equal(1, _harness.Server.InviteClientTransactionCount); // the branch waits for its 487, in Proceeding
+        _harness.AdvanceInSteps(Duration.FromSeconds(31), Duration.FromSeconds(1));
+        Assert.Equal(1, _harness.Server.InviteClientTransactionCount);
+        _harness.AdvanceInSteps(Duration.FromSeconds(2), Duration.FromSeconds(1));
+        Assert.Equal(0, _harness.Server.InviteClientTransactionCount); // given up after 64 x T1
     }
 
     [Fact]
