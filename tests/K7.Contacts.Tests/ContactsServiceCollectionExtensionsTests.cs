@@ -20,10 +20,11 @@ public sealed class ContactsServiceCollectionExtensionsTests : IDisposable
         var owner = ContactId.Parse("202");
         await directory.AddAsync(ContactActor.User(owner), new Contact { Id = default, FirstName = "Bob", WorkNumber = "5551231111" });
         Assert.Single(directory.Search(owner, new ContactQuery { Text = "bob" }).Items);
-        Assert.NotNull(host.Services.GetRequiredService<ContactImporter>());
-        Assert.NotNull(host.Services.GetRequiredService<ContactExporter>());
+        var exported = host.Services.GetRequiredService<ContactExporter>().Export(owner, ContactGroup.MyContacts, K7.Contacts.Formats.ContactFileFormat.K7Csv);
+        Assert.Contains("Bob", exported, StringComparison.Ordinal); // the exporter reads the same directory
+        var imported = await host.Services.GetRequiredService<ContactImporter>().ImportTextAsync(ContactActor.User(owner), exported);
+        Assert.Equal(1, imported.Unchanged); // and so does the importer
         await host.StopAsync();
-        host.Services.GetRequiredService<IContactStore>().As<IDisposable>()?.Dispose();
     }
 
     [Fact]
@@ -68,10 +69,4 @@ public sealed class ContactsServiceCollectionExtensionsTests : IDisposable
         builder.Services.AddK7Contacts(configure);
         return builder.Build();
     }
-}
-
-internal static class ObjectExtensions
-{
-    public static T? As<T>(this object value)
-        where T : class => value as T;
 }

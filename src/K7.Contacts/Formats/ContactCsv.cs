@@ -58,6 +58,8 @@ internal static class ContactCsv
 
     private static readonly string[] K7Columns = ["Extension", "Work Number", "Home Number"];
 
+    private static readonly string[] NameColumns = ["First Name", "Last Name"];
+
     private static readonly string[] GoogleColumns =
     [
         "Given Name", "Family Name", "Group Membership", "Labels", "File As", "Phonetic First Name",
@@ -79,7 +81,8 @@ internal static class ContactCsv
     /// <see cref="ContactFileFormat.K7Csv"/> when a column is <c>Extension</c>, <c>Work Number</c> or <c>Home Number</c>;
     /// otherwise <see cref="ContactFileFormat.GoogleCsv"/> when one is Google's own (<c>Given Name</c>, <c>Labels</c>,
     /// <c>Phone 1 - Value</c>, ...); otherwise <see cref="ContactFileFormat.OutlookCsv"/> when one is Outlook's own
-    /// (<c>Business Phone</c>, <c>E-mail Address</c>, ...); otherwise <see langword="null"/>.
+    /// (<c>Business Phone</c>, <c>E-mail Address</c>, ...); otherwise <see cref="ContactFileFormat.K7Csv"/> when a column is
+    /// <c>First Name</c> or <c>Last Name</c> (a hand-made file, read by column name); otherwise <see langword="null"/>.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="headerLine"/> is <see langword="null"/>.</exception>
     public static ContactFileFormat? Detect(string headerLine)
@@ -107,7 +110,13 @@ internal static class ContactCsv
             return ContactFileFormat.GoogleCsv;
         }
 
-        return headers.ContainsAny(OutlookColumns) ? ContactFileFormat.OutlookCsv : null;
+        if (headers.ContainsAny(OutlookColumns))
+        {
+            return ContactFileFormat.OutlookCsv;
+        }
+
+        // A header of none of the products that still names a name column: read as our template, columns by name.
+        return headers.ContainsAny(NameColumns) ? ContactFileFormat.K7Csv : null;
     }
 
     /// <summary>Reads every data row of a file.</summary>

@@ -36,23 +36,7 @@ public static class ContactFiles
         }
 
         var end = start.IndexOfAny('\r', '\n');
-        var header = (end < 0 ? start : start[..end]).ToString();
-        return ContactCsv.Detect(header) ?? (HasNameColumn(header) ? ContactFileFormat.K7Csv : null);
-    }
-
-    /// <summary>A header that is none of the products' but names a name column is read as our template (columns by name).</summary>
-    private static bool HasNameColumn(string header)
-    {
-        foreach (var cell in header.Split(','))
-        {
-            var name = cell.Trim().Trim('"').Trim();
-            if (name.Equals("First Name", StringComparison.OrdinalIgnoreCase) || name.Equals("Last Name", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return ContactCsv.Detect((end < 0 ? start : start[..end]).ToString());
     }
 
     /// <summary>Reads every row or card of a file.</summary>

@@ -551,6 +551,8 @@ public sealed class ContactCsvTests
 
     [Theory]
     [InlineData("First Name,Last Name,Extension", ContactFileFormat.K7Csv)]
+    [InlineData("First Name,Last Name", ContactFileFormat.K7Csv)]
+    [InlineData("Last Name,Email", ContactFileFormat.K7Csv)]
     [InlineData("\"first name\", \"WORK NUMBER\"", ContactFileFormat.K7Csv)]
     [InlineData("First Name,Last Name,Business Phone", ContactFileFormat.OutlookCsv)]
     [InlineData("Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,Business Street,Mobile Phone,E-mail Address,Categories", ContactFileFormat.OutlookCsv)]
@@ -563,7 +565,6 @@ public sealed class ContactCsvTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("First Name,Last Name")]
     [InlineData("BEGIN:VCARD")]
     [InlineData("id;name;phone")]
     [InlineData("\"unclosed,quote")]
