@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using K7.SampleHost.Api;
+using K7.SampleHost.Domain;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace K7.SampleHost.Endpoints;
+
+/// <summary>Sign-in: login name and password, then a TOTP code when multi-factor sign-in is on; bearer tokens.</summary>
+internal static class SessionEndpoints
+{
+    /// <summary>The problem type of a sign-in that needs a code from the authenticator app.</summary>
+    public const string MfaRequiredType = "https://k7.example/problems/mfa-required";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var session = api.MapGroup("/session").WithTags("Sign-in").AllowAnonymous();
+        session.MapPost("/", SignIn)
+            .WithSummary("Sign in")
+            .WithDescription("Login name (`202@k7.example`, or the bare extension) and password; `code` is the 6-digit code of the authenticator app when multi-factor sign-in is on. Answers a bearer token for the `Authorization` header.");
+        session.MapPost("/refresh", Refresh).WithSummary("Exchange a refresh token for a new access token");
+    }
+
+    internal static Results<SignInHttpResult, ProblemHttpResult, ValidationProblem> SignIn(SignInRequest request, UserDirectory users, IClock clock)
+    {
+        if (string.IsNullOrWhiteSpace(request.Login))
+        {
+            return ApiProblems.Field("login", "The login name is required.");
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            return ApiProblems.Field("password", "The password is required.");
+        }
+
+        var user = users.FindByLogin(request.Login.Trim());
+        if (user is null || !PasswordHasher.Verify(request.Password, user.PasswordHash))
+        {
+            return ApiProblems.Unauthorized("The login name or the password is wrong.", "password");
+        }
+
+        if (user.TotpEnabled && user.TotpSecret is { } secret)
+        {
+            if (string.IsNullOrWhiteSpace(request.Code))
+            {
+                return ApiProblems.Unauthorized("Enter the 6-digit code of your authenticator app.", "code", MfaRequiredType);
+            }
+
+            if (!MultiFactor.Verify(secret, request.Code, clock.GetCurrentInstant(), user.TotpLastStep, out var step))
+            {
+                return ApiProblems.Unauthorized("The code is wrong, expired, or already used.", "code", MfaRequiredType);
+            }
+
+            user = users.Update(user.Extension, u => u with { TotpLastStep = step });
+        }
+
+        return TypedResults.SignIn(Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    internal static Results<SignInHttpResult, ProblemHttpResult> Refresh(RefreshRequest request, UserDirectory users, IOptionsMonitor<BearerTokenOptions> options, IClock clock)
+    {
+        var ticket = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires <= clock.GetCurrentInstant().ToDateTimeOffset())
+        {
+            return ApiProblems.Unauthorized("The refresh token is not valid or has expired; sign in again.", "refreshToken");
+        }
+
+        try
+        {
+            var user = UserScope.SignedIn(ticket.Principal, users);
+            return TypedResults.SignIn(Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        }
+        catch (PortalAccessException e)
+        {
+            return ApiProblems.Unauthorized(e.Message, "refreshToken");
+        }
+    }
+
+    private static ClaimsPrincipal Principal(PortalUser user) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, user.Login),
+            new Claim(UserScope.ExtensionClaim, user.Extension),
+            new Claim(UserScope.StampClaim, user.SecurityStamp),
+            new Claim(ClaimTypes.Role, user.Role == PortalRole.OfficeManager ? "office-manager" : "user"),
+        ],
+        BearerTokenDefaults.AuthenticationScheme));
+
+    internal sealed record SignInRequest(string Login, string Password, string? Code = null);
+
+    internal sealed record RefreshRequest(string RefreshToken);
+}
