@@ -131,6 +131,9 @@ public static class SampleHostApp
         services.AddAuthorization();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Bad JSON and bad parameters reach ApiExceptionHandler, which names the property, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         PortalApi.AddPages(services);
