@@ -8,6 +8,7 @@ using K7.SampleHost.Api;
 using K7.SampleHost.Domain;
 using K7.SampleHost.Routing;
 using K7.SampleHost.TimeFrames;
+using K7.Sip.Devices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -42,17 +43,17 @@ internal static partial class AnsweringRulesEndpoints
         lists.MapGet("/", GetLists).WithSummary("The allow and block lists");
         lists.MapGet("/template", Template).WithSummary("The CSV template for importing numbers");
         lists.MapGet("/export", Export).WithSummary("Both lists as CSV (List,Number,Name)");
-        lists.MapPost("/import", Import).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").Accepts<string>("text/csv")
+        lists.MapPost("/import", Import).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", "text/csv")
             .WithSummary("Import numbers from CSV (multipart 'file' or a text/csv body): all rows or none");
         lists.MapPost("/{list}", AddNumber).WithSummary("Add a number to the allow or block list");
         lists.MapDelete("/{list}/{number}", RemoveNumber).WithSummary("Remove a number from the allow or block list");
     }
 
-    internal static AnsweringRulesView Get(UserScope scope, AnsweringRulesStore store, TimeFrameStore timeFrames, UserDirectory users, IClock clock) =>
-        View(scope.Extension, store.GetCompiled(scope.Extension), timeFrames, users, clock.GetCurrentInstant());
+    internal static AnsweringRulesView Get(UserScope scope, AnsweringRulesStore store, TimeFrameStore timeFrames, UserDirectory users, DeviceRegistry devices, IClock clock) =>
+        View(scope.Extension, store.GetCompiled(scope.Extension), timeFrames, users, devices, clock.GetCurrentInstant());
 
     internal static Results<Ok<AnsweringRulesView>, ValidationProblem> UpdateSettings(
-        UserScope scope, RulesSettings request, AnsweringRulesStore store, TimeFrameStore timeFrames, UserDirectory users, IClock clock)
+        UserScope scope, RulesSettings request, AnsweringRulesStore store, TimeFrameStore timeFrames, UserDirectory users, DeviceRegistry devices, IClock clock)
     {
         if (request.RingTimeoutSeconds is { } seconds && seconds is < MinRingTimeoutSeconds or > MaxRingTimeoutSeconds)
         {
@@ -79,7 +80,7 @@ internal static partial class AnsweringRulesEndpoints
 
             return next;
         });
-        return TypedResults.Ok(View(scope.Extension, saved, timeFrames, users, clock.GetCurrentInstant()));
+        return TypedResults.Ok(View(scope.Extension, saved, timeFrames, users, devices, clock.GetCurrentInstant()));
     }
 
     internal static Results<Ok<JsonNode>, ProblemHttpResult> GetRule(UserScope scope, string name, AnsweringRulesStore store)
@@ -159,7 +160,7 @@ internal static partial class AnsweringRulesEndpoints
     }
 
     internal static Results<Ok<AnsweringRulesView>, ValidationProblem, ProblemHttpResult> Move(
-        UserScope scope, string name, MoveRequest request, AnsweringRulesStore store, TimeFrameStore timeFrames, UserDirectory users, IClock clock)
+        UserScope scope, string name, MoveRequest request, AnsweringRulesStore store, TimeFrameStore timeFrames, UserDirectory users, DeviceRegistry devices, IClock clock)
     {
         var rule = Find(store.Get(scope.Extension), name);
         if (rule is null)
@@ -185,7 +186,7 @@ internal static partial class AnsweringRulesEndpoints
         }
 
         var saved = store.Update(scope.Extension, set => move(set, rule.TimeFrame!));
-        return TypedResults.Ok(View(scope.Extension, saved, timeFrames, users, clock.GetCurrentInstant()));
+        return TypedResults.Ok(View(scope.Extension, saved, timeFrames, users, devices, clock.GetCurrentInstant()));
     }
 
     internal static NumberListsView GetLists(UserScope scope, AnsweringRulesStore store, IRouteResolver routes, IOptions<RoutingOptions> options)
@@ -331,8 +332,11 @@ internal static partial class AnsweringRulesEndpoints
         return buffer.ToArray();
     }
 
-    private static AnsweringRulesView View(string extension, CompiledAnsweringRules compiled, TimeFrameStore timeFrames, UserDirectory users, Instant now)
+    private static AnsweringRulesView View(string extension, CompiledAnsweringRules compiled, TimeFrameStore timeFrames, UserDirectory users, DeviceRegistry devices, Instant now)
     {
+        // The guide names the phones that "ring all user's phones" rings: the other phones (202wp), then the extension (202).
+        var phones = devices.ListForUser(extension);
+        var allPhones = string.Join(", ", phones.Where(d => d.Suffix.Length > 0).Concat(phones.Where(d => d.Suffix.Length == 0)).Select(d => d.Name));
         var set = compiled.Rules;
         var active = compiled.GetActiveRule(now);
         var matching = compiled.GetMatchingRules(now);
@@ -346,7 +350,7 @@ internal static partial class AnsweringRulesEndpoints
                 rule.IsDefault ? DefaultName : rule.TimeFrame!,
                 rule.IsDefault,
                 rule.Enabled,
-                rule.Describe(extension, names),
+                Describe(rule, extension, names, allPhones),
                 summary is null ? null : new TimeFrameWhen(summary.When, summary.Recurrence, summary.EndsOn, frame!.IsActive(now)),
                 rule == active,
                 matching.Contains(rule)));
@@ -361,6 +365,14 @@ internal static partial class AnsweringRulesEndpoints
             views,
             set.AllowList.Count,
             set.BlockList.Count);
+    }
+
+    private static string Describe(AnsweringRule rule, string extension, Func<string, string?> names, string allPhones)
+    {
+        var text = rule.Describe(extension, names);
+        return rule.SimultaneousRing is { RingAllUserPhones: true } && allPhones.Length > 0
+            ? text.Replace("all phones of " + extension, allPhones, StringComparison.Ordinal)
+            : text;
     }
 
     internal sealed record AnsweringRulesView(
