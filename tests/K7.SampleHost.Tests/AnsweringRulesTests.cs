@@ -262,6 +262,18 @@ public sealed class AnsweringRulesTests
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheThreePages()
+    {
+        await using var host = await StartAsync();
+
+        var document = await host.Client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/users/{extension}/answering-rules/{name}", document, StringComparison.Ordinal);
+        Assert.Contains("/api/domain/time-frames", document, StringComparison.Ordinal);
+        Assert.Contains("/api/users/{extension}/phones/{name}/login", document, StringComparison.Ordinal);
+    }
+
     private static Task<HostUnderTest> StartAsync() => HostUnderTest.StartAsync(new FakeClock(HostUnderTest.GuideMorning));
 
     private static string RulesFile(HostUnderTest host) => Path.Combine(host.Folder, "rules", "202.json");
