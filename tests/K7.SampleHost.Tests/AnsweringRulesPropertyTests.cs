@@ -43,6 +43,25 @@ public sealed class AnsweringRulesPropertyTests
     });
 
     [Fact]
+    public void Read_OfTextThatIsNotJson_NamesTheLineAndOffset()
+    {
+        var body = Encoding.UTF8.GetBytes("{\n  \"enabled\": true,\n  \"doNotDisturb\": tru\n}");
+        var (_, problem) = AnsweringRulesEndpoints.RuleJson.Read("202", body, isDefault: true);
+        Assert.NotNull(problem);
+        Assert.Equal(3L, problem.ProblemDetails.Extensions["line"]);
+        var position = (long)problem.ProblemDetails.Extensions["position"]!;
+        Assert.InRange(position, "{\n  \"enabled\": true,\n  \"doNotDisturb\": ".Length, body.Length);
+    }
+
+    [Fact]
+    public void Read_WithAByteOrderMark_IsTheRule()
+    {
+        var (rule, problem) = AnsweringRulesEndpoints.RuleJson.Read("202", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Example)], isDefault: false);
+        Assert.Null(problem);
+        Assert.Equal("Out of Office", rule!.TimeFrame);
+    }
+
+    [Fact]
     public void Read_OfTheExample_IsTheRule()
     {
         var (rule, problem) = AnsweringRulesEndpoints.RuleJson.Read("202", Encoding.UTF8.GetBytes(Example), isDefault: false);

@@ -428,6 +428,11 @@ internal static partial class AnsweringRulesEndpoints
 
         public static (AnsweringRule? Rule, ValidationProblem? Problem) Read(string extension, byte[] body, bool isDefault)
         {
+            if (body.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+            {
+                body = body[Encoding.UTF8.Preamble.Length..];
+            }
+
             try
             {
                 using var parsed = JsonDocument.Parse(body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -438,7 +443,7 @@ internal static partial class AnsweringRulesEndpoints
             }
             catch (JsonException e)
             {
-                return (null, Problem("$", "The JSON is not valid: " + e.Message, (e.LineNumber ?? 0) + 1, e.BytePositionInLine ?? 0));
+                return (null, Problem("$", "The JSON is not valid: " + e.Message, (e.LineNumber ?? 0) + 1, Offset(body, e.LineNumber ?? 0, e.BytePositionInLine ?? 0)));
             }
 
             var prefix = Encoding.UTF8.GetBytes(isDefault
@@ -460,6 +465,24 @@ internal static partial class AnsweringRulesEndpoints
             var message = LocationSuffix().Replace(error.Message, string.Empty);
             message = message.Replace(isDefault ? "$.default" : "$.rules[0]", "$", StringComparison.Ordinal);
             return (null, Problem(path, message, error.Line ?? 1, position));
+        }
+
+        /// <summary>The byte offset in <paramref name="body"/> of a zero-based line and byte in that line.</summary>
+        private static long Offset(byte[] body, long line, long byteInLine)
+        {
+            var start = 0;
+            for (var i = 0L; i < line && start < body.Length; i++)
+            {
+                var next = Array.IndexOf(body, (byte)'\n', start);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                start = next + 1;
+            }
+
+            return Math.Min(body.Length, start + byteInLine);
         }
 
         private static string Relative(string? field)
