@@ -19,5 +19,8 @@ internal static class PortalApi
         UsersEndpoints.Map(api);
         var user = api.MapGroup("/users/{extension}");
         ProfileEndpoints.Map(user);
+        AnsweringRulesEndpoints.Map(user);
+        TimeFramesEndpoints.Map(user, api);
+        PhonesEndpoints.Map(user);
     }
 }
