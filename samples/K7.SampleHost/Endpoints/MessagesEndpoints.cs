@@ -230,7 +230,7 @@ internal static class MessagesEndpoints
         }
         catch (VoicemailValidationException e)
         {
-            return PackageProblem(e);
+            return FieldProblem(e);
         }
     }
 
@@ -260,7 +260,11 @@ internal static class MessagesEndpoints
         }
         catch (VoicemailValidationException e)
         {
-            return PackageProblem(e);
+            return FieldProblem(e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            return SpeechUnavailable(e);
         }
     }
 
@@ -325,7 +329,7 @@ internal static class MessagesEndpoints
         }
     }
 
-    internal static async Task<Results<Ok<RecordedNameView>, ValidationProblem>> RecordedNameFromText(UserScope scope, SpokenText request, GreetingLibrary greetings, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<RecordedNameView>, ValidationProblem, ProblemHttpResult>> RecordedNameFromText(UserScope scope, SpokenText request, GreetingLibrary greetings, CancellationToken cancellationToken)
     {
         if (request.Voice is { } voice && !EspeakTextToSpeech.IsValidVoice(voice))
         {
@@ -339,6 +343,10 @@ internal static class MessagesEndpoints
         catch (VoicemailValidationException e)
         {
             return FieldProblem(e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            return SpeechUnavailable(e);
         }
     }
 
@@ -416,7 +424,9 @@ internal static class MessagesEndpoints
     private static Created<GreetingView> GreetingCreated(UserScope scope, Greeting greeting, bool active) =>
         TypedResults.Created($"/api/users/{scope.Extension}/messages/greetings/{greeting.Id}/audio", GreetingView.Of(greeting, active));
 
-    private static ValidationProblem PackageProblem(VoicemailValidationException e) => FieldProblem(e);
+    /// <summary>503 when the text-to-speech engine is missing, failed or took too long.</summary>
+    internal static ProblemHttpResult SpeechUnavailable(Exception e) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Text to speech is not available.", detail: e.Message);
 
     private static ValidationProblem FieldProblem(VoicemailValidationException e) =>
         ApiProblems.Field(e.Field == "Content" ? "file" : CamelCase(e.Field), e.Reason);

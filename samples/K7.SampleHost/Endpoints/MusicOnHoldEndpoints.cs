@@ -129,7 +129,16 @@ internal static class MusicOnHoldEndpoints
             return full;
         }
 
-        var audio = await speech.SynthesizeAsync(request.Text, request.Voice, cancellationToken);
+        Stream audio;
+        try
+        {
+            audio = await speech.SynthesizeAsync(request.Text, request.Voice, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            return MessagesEndpoints.SpeechUnavailable(e);
+        }
+
         await using (audio)
         {
             var item = await store.AddAsync(scope.Extension, MusicKind.Message, request.Name!.Trim(), AudioFormat.Wav, audio, request.Text, cancellationToken);
@@ -220,7 +229,7 @@ internal static class MusicOnHoldEndpoints
         {
             audio = new FileStream(store.AudioPath(scope.Extension, item), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, useAsync: true);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return NotFound(kind, id); // deleted since the index was read
         }
