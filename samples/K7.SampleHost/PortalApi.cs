@@ -1,4 +1,9 @@
 using K7.SampleHost.Endpoints;
+using K7.SampleHost.Music;
+using K7.SampleHost.Seed;
+using K7.SampleHost.Voicemail;
+using K7.Voicemail;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace K7.SampleHost;
 
@@ -9,6 +14,11 @@ internal static class PortalApi
     public static void AddPages(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Singleton<IVoicemailSettingsStore, FileVoicemailSettingsStore>());
+        services.AddSingleton<IDemoSeed, VoicemailDemoSeed>();
+        services.AddSingleton<MusicOnHoldStore>();
+        services.AddHostedService<MusicOnHoldRecovery>();
+        services.AddSingleton<IDemoSeed, MusicOnHoldDemoSeed>();
     }
 
     /// <summary>Maps every page. User pages live under <c>/api/users/{extension}</c> (<c>me</c> is the signed-in user).</summary>
@@ -19,8 +29,10 @@ internal static class PortalApi
         UsersEndpoints.Map(api);
         var user = api.MapGroup("/users/{extension}");
         ProfileEndpoints.Map(user);
+        MessagesEndpoints.Map(user);
         AnsweringRulesEndpoints.Map(user);
         TimeFramesEndpoints.Map(user, api);
         PhonesEndpoints.Map(user);
+        MusicOnHoldEndpoints.Map(user);
     }
 }
