@@ -9,6 +9,8 @@ internal static class PortalApi
     public static void AddPages(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ContactsEndpoints.AddServices(services);
+        CallHistoryEndpoints.AddServices(services);
     }
 
     /// <summary>Maps every page. User pages live under <c>/api/users/{extension}</c> (<c>me</c> is the signed-in user).</summary>
@@ -19,5 +21,7 @@ internal static class PortalApi
         UsersEndpoints.Map(api);
         var user = api.MapGroup("/users/{extension}");
         ProfileEndpoints.Map(user);
+        ContactsEndpoints.Map(user);
+        CallHistoryEndpoints.Map(user);
     }
 }
