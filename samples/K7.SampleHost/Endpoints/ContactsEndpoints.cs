@@ -148,11 +148,8 @@ internal static class ContactsEndpoints
             Site = Blank(request.Site),
             Department = Blank(request.Department),
         };
-        return await Change(async () =>
-        {
-            var saved = await directory.AddAsync(Actor(scope), contact, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Created($"contacts/{saved.Id}", View(scope, saved, directory));
-        }).ConfigureAwait(false);
+        var (saved, refused, invalid) = await Attempt(() => directory.AddAsync(Actor(scope), contact, cancellationToken)).ConfigureAwait(false);
+        return refused ?? invalid ?? (Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>)TypedResults.Created($"contacts/{saved!.Id}", View(scope, saved, directory));
     }
 
     internal static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> Update(UserScope scope, string id, ContactInput request, ContactDirectory directory, CancellationToken cancellationToken)
@@ -180,11 +177,8 @@ internal static class ContactsEndpoints
             Site = request.Site is null ? existing.Site : Blank(request.Site),
             Department = request.Department is null ? existing.Department : Blank(request.Department),
         };
-        return await Change(async () =>
-        {
-            var saved = await directory.UpdateAsync(Actor(scope), changed, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(View(scope, saved, directory));
-        }).ConfigureAwait(false);
+        var (saved, refused, invalid) = await Attempt(() => directory.UpdateAsync(Actor(scope), changed, cancellationToken)).ConfigureAwait(false);
+        return refused ?? invalid ?? (Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(View(scope, saved!, directory));
     }
 
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Remove(UserScope scope, string id, ContactDirectory directory, CancellationToken cancellationToken)
@@ -194,11 +188,8 @@ internal static class ContactsEndpoints
             return ApiProblems.NotFound($"There is no contact '{id}'.");
         }
 
-        return await Change(async () =>
-        {
-            var removed = await directory.RemoveAsync(Actor(scope), existing.Id, cancellationToken).ConfigureAwait(false);
-            return removed ? TypedResults.NoContent() : (Results<NoContent, ValidationProblem, ProblemHttpResult>)ApiProblems.NotFound($"There is no contact '{id}'.");
-        }).ConfigureAwait(false);
+        var (removed, refused, invalid) = await Attempt(() => directory.RemoveAsync(Actor(scope), existing.Id, cancellationToken)).ConfigureAwait(false);
+        return refused ?? invalid ?? (removed ? TypedResults.NoContent() : (Results<NoContent, ValidationProblem, ProblemHttpResult>)ApiProblems.NotFound($"There is no contact '{id}'."));
     }
 
     internal static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Star(UserScope scope, string id, ContactDirectory directory, CancellationToken cancellationToken) =>
@@ -237,22 +228,27 @@ internal static class ContactsEndpoints
             fileFormat = given;
         }
 
-        return await Change(async () =>
+        var (result, refused, invalid) = await Attempt(async () =>
         {
             await using var stream = file.OpenReadStream();
-            var result = await importer.ImportAsync(
+            return await importer.ImportAsync(
                 Actor(scope),
                 stream,
                 new ContactImportOptions { Format = fileFormat, SkipInvalidRows = skipInvalidRows ?? false },
                 cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(new ImportView(
+        }).ConfigureAwait(false);
+        if (result is null)
+        {
+            return refused ?? (Results<Ok<ImportView>, ValidationProblem, ProblemHttpResult>)invalid!;
+        }
+
+        return TypedResults.Ok(new ImportView(
                 FormatName(result.Format),
                 result.RowsRead,
                 result.Added.Count,
                 result.Updated.Count,
                 result.Unchanged,
                 [.. result.Skipped.Select(s => new ImportProblem(s.Line, s.Column, s.Field, s.Message))]));
-        }).ConfigureAwait(false);
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
@@ -314,41 +310,29 @@ internal static class ContactsEndpoints
             return ApiProblems.NotFound($"There is no contact '{id}'.");
         }
 
-        return await Change(async () =>
-        {
-            await directory.SetFavoriteAsync(Viewer(scope), existing.Id, favorite, cancellationToken).ConfigureAwait(false);
-            return (Results<NoContent, ValidationProblem, ProblemHttpResult>)TypedResults.NoContent();
-        }).ConfigureAwait(false);
+        var (_, refused, invalid) = await Attempt(() => directory.SetFavoriteAsync(Viewer(scope), existing.Id, favorite, cancellationToken)).ConfigureAwait(false);
+        return refused ?? invalid ?? (Results<NoContent, ValidationProblem, ProblemHttpResult>)TypedResults.NoContent();
     }
 
     /// <summary>Runs a change and turns the package's refusals into problems: 403 (not allowed), 404 (gone), 400 naming the field in camelCase.</summary>
-    private static async Task<T> Change<T>(Func<Task<T>> change)
-        where T : IResult
+    private static async Task<(T? Value, ProblemHttpResult? Refused, ValidationProblem? Invalid)> Attempt<T>(Func<Task<T>> change)
     {
         try
         {
-            return await change().ConfigureAwait(false);
+            return (await change().ConfigureAwait(false), null, null);
         }
         catch (UnauthorizedAccessException e)
         {
-            return Cast<T>(ApiProblems.Forbidden(e.Message));
+            return (default, ApiProblems.Forbidden(e.Message), null);
         }
         catch (KeyNotFoundException e)
         {
-            return Cast<T>(ApiProblems.NotFound(e.Message));
+            return (default, ApiProblems.NotFound(e.Message), null);
         }
         catch (ContactValidationException e)
         {
-            return Cast<T>(ApiProblems.Field(Camel(e.Field), e.Reason));
+            return (default, null, ApiProblems.Field(Camel(e.Field), e.Reason));
         }
-    }
-
-    private static T Cast<T>(IResult problem)
-        where T : IResult
-    {
-        // T is one of the Results<...> unions above, each of which converts from ProblemHttpResult and ValidationProblem.
-        var conversion = typeof(T).GetMethod("op_Implicit", [problem.GetType()]);
-        return (T)conversion!.Invoke(null, [problem])!;
     }
 
     private static Contact? Find(UserScope scope, string id, ContactDirectory directory)
