@@ -265,6 +265,19 @@ public sealed class ContactsTests
         Assert.Equal(["all", "favorites", "shared", "myContacts", "coworkers", "sites", "departments"], groups.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheContactsAndCallHistoryPages()
+    {
+        await using var host = await HostUnderTest.StartAsync(new FakeClock(HostUnderTest.GuideMorning));
+        var document = await host.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/users/{extension}/contacts/import", out var import));
+        Assert.Equal("Contacts", import.GetProperty("post").GetProperty("tags")[0].GetString());
+        Assert.True(paths.TryGetProperty("/api/users/{extension}/call-history", out var history));
+        Assert.Equal("Call History", history.GetProperty("get").GetProperty("tags")[0].GetString());
+        Assert.True(paths.TryGetProperty("/api/users/{extension}/presence", out _));
+    }
+
     private static MultipartFormDataContent Form(string csv, params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();

@@ -52,6 +52,7 @@ internal static class CallHistoryEndpoints
     internal static Results<Ok<CallHistoryView>, ValidationProblem> List(
         UserScope scope,
         CallHistoryStore store,
+        IDateTimeZoneProvider zones,
         string? from = null,
         string? to = null,
         string? callerNumber = null,
@@ -61,7 +62,7 @@ internal static class CallHistoryEndpoints
         int take = 50)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var query = ParseFilters(scope, from, to, callerNumber, dialedNumber, type, errors);
+        var query = ParseFilters(scope, zones, from, to, callerNumber, dialedNumber, type, errors);
         if (skip < 0)
         {
             errors["skip"] = ["Use 0 or more."];
@@ -92,7 +93,7 @@ internal static class CallHistoryEndpoints
         string? type = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var query = ParseFilters(scope, from, to, callerNumber, dialedNumber, type, errors);
+        var query = ParseFilters(scope, zones, from, to, callerNumber, dialedNumber, type, errors);
         if (errors.Count > 0 || query is null)
         {
             return ApiProblems.Fields(errors);
@@ -156,9 +157,9 @@ internal static class CallHistoryEndpoints
     }
 
     /// <summary>The filters as a query (dates are whole days in the user's time zone, <c>to</c> included), or null with the errors filled in.</summary>
-    internal static CallHistoryQuery? ParseFilters(UserScope scope, string? from, string? to, string? callerNumber, string? dialedNumber, string? type, Dictionary<string, string[]> errors)
+    internal static CallHistoryQuery? ParseFilters(UserScope scope, IDateTimeZoneProvider zones, string? from, string? to, string? callerNumber, string? dialedNumber, string? type, Dictionary<string, string[]> errors)
     {
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(scope.User.TimeZone) ?? DateTimeZone.Utc;
+        var zone = zones.GetZoneOrNull(scope.User.TimeZone) ?? DateTimeZone.Utc;
         var start = ParseMoment("from", from, zone, endOfDay: false, errors);
         var until = ParseMoment("to", to, zone, endOfDay: true, errors);
         if (start is { } s && until is { } u && u <= s)
