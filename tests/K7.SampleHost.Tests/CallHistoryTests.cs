@@ -39,6 +39,15 @@ public sealed class CallHistoryTests
     }
 
     [Fact]
+    public async Task Recent_GivesTheNewestCalls_ForTheHomePage()
+    {
+        await using var host = await HostUnderTest.StartAsync(new FakeClock(HostUnderTest.GuideMorning));
+        var recent = host.Services.GetRequiredService<CallHistoryStore>().Recent("202", 3);
+        Assert.Equal(["203", "203", "201"], recent.Select(r => r.CallerNumber));
+        Assert.Equal([31L, 5L, 30L], recent.Select(r => r.DurationSeconds));
+    }
+
+    [Fact]
     public async Task Recorder_AnsweredCall_BetweenUsers_GivesInboundAndOutboundRecords()
     {
         await using var host = await HostUnderTest.StartAsync(new FakeClock(HostUnderTest.GuideMorning));
