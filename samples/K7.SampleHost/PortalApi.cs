@@ -16,6 +16,8 @@ internal static class PortalApi
         ArgumentNullException.ThrowIfNull(services);
         services.Replace(ServiceDescriptor.Singleton<IVoicemailSettingsStore, FileVoicemailSettingsStore>());
         services.AddSingleton<IDemoSeed, VoicemailDemoSeed>();
+        ContactsEndpoints.AddServices(services);
+        CallHistoryEndpoints.AddServices(services);
         services.AddSingleton<MusicOnHoldStore>();
         services.AddHostedService<MusicOnHoldRecovery>();
         services.AddSingleton<IDemoSeed, MusicOnHoldDemoSeed>();
@@ -30,9 +32,11 @@ internal static class PortalApi
         var user = api.MapGroup("/users/{extension}");
         ProfileEndpoints.Map(user);
         MessagesEndpoints.Map(user);
+        ContactsEndpoints.Map(user);
         AnsweringRulesEndpoints.Map(user);
         TimeFramesEndpoints.Map(user, api);
         PhonesEndpoints.Map(user);
         MusicOnHoldEndpoints.Map(user);
+        CallHistoryEndpoints.Map(user);
     }
 }
