@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using K7.Sip.Tests.Peers;
+
+namespace K7.SampleHost.Tests;
+
+/// <summary>
+/// The host as users run it, with real SIP peers on 127.0.0.1: two SIPp phones of Ellen Green (202 and 202wp) register
+/// with the SIP passwords the Phones page gives, a SIPp caller calls 202, both phones ring, one answers, and the call
+/// shows up in 202's call history through the HTTP API. Then Ellen turns on Do Not Disturb over HTTP and the next call
+/// goes to voicemail. Every peer run and every wait is bounded.
+/// </summary>
+[Trait("Category", "Peers")]
+public sealed class EndToEndTests
+{
+    private static readonly string Scenarios = Path.Combine(AppContext.BaseDirectory, "Peers", "Scenarios");
+    private static int _test;
+
+    [Fact]
+    public async Task CallToEllen_RingsBothPhones_OneAnswers_HistoryShowsIt_ThenDoNotDisturbSendsTheNextCallToVoicemail()
+    {
+        await using var host = await HostUnderTest.StartAsync();
+        var folder = PeerProcess.TempFolder("host-e2e");
+        using var ellen = await host.SignInAsync("202@k7.example");
+
+        // The Phones page: both phones of 202, and the login info each one registers with.
+        var desk = await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/phones/202/login");
+        var web = await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/phones/202wp/login");
+        var call = new SippCall(host, folder);
+        var answering = call.Phone("uas_register_answer.xml", desk);
+        var cancelled = call.Phone("uas_register_ring_then_cancelled.xml", web);
+        await WaitAsync(async () => await RegisteredPhonesAsync(ellen) == 2, "both phones of 202 registered (Phones page)");
+
+        var caller = await call.CallerAsync("uac_call.xml", "202");
+        AssertPassed(caller, "caller");
+        AssertPassed(await answering, "answering phone 202");
+        AssertPassed(await cancelled, "cancelled phone 202wp");
+
+        var answered = await WaitForCallAsync(ellen, "answered");
+        Assert.Equal("inbound", answered.GetProperty("direction").GetString());
+        Assert.Equal("202", answered.GetProperty("dialedNumber").GetString());
+        Assert.Equal("202", answered.GetProperty("answeredBy").GetString());
+
+        // Ellen turns on Do Not Disturb on her Default rule, as on the Answering Rules page.
+        var rule = JsonNode.Parse(await ellen.GetStringAsync("/api/users/me/answering-rules/Default"))!.AsObject();
+        rule["doNotDisturb"] = true;
+        using (var put = await ellen.PutAsync("/api/users/me/answering-rules/Default", new StringContent(rule.ToJsonString(), System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        }
+
+        var redirected = await new SippCall(host, folder).CallerAsync("uac_call_expect_redirect.xml", "202");
+        AssertPassed(redirected, "caller redirected to voicemail");
+        Assert.Contains("vm-202@", redirected.Output + await ReadAllAsync(folder, "caller-*.log"), StringComparison.Ordinal);
+        await WaitForCallAsync(ellen, "voicemail");
+    }
+
+    private static async Task<int> RegisteredPhonesAsync(HttpClient client)
+    {
+        var phones = await client.GetFromJsonAsync<JsonElement>("/api/users/me/phones");
+        return phones.EnumerateArray().Count(p => p.GetProperty("registered").GetBoolean());
+    }
+
+    private static async Task<JsonElement> WaitForCallAsync(HttpClient client, string outcome)
+    {
+        JsonElement found = default;
+        await WaitAsync(
+            async () =>
+            {
+                var history = await client.GetFromJsonAsync<JsonElement>("/api/users/me/call-history");
+                foreach (var item in history.GetProperty("items").EnumerateArray())
+                {
+                    if (item.GetProperty("outcome").GetString() == outcome && item.GetProperty("callerNumber").GetString() == "caller")
+                    {
+                        found = item;
+                        return true;
+                    }
+                }
+
+                return false;
+            },
+            $"a call with outcome '{outcome}' in 202's call history");
+        return found;
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"Waited 20 s for {what}.");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<string> ReadAllAsync(string folder, string pattern)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(folder, pattern))
+        {
+            text.Append(await File.ReadAllTextAsync(file));
+        }
+
+        return text.ToString();
+    }
+
+    private static void AssertPassed((int ExitCode, string Output) run, string who) =>
+        Assert.True(run.ExitCode == 0, $"sipp ({who}) failed with exit code {run.ExitCode}:\n{run.Output}");
+
+    /// <summary>The SIPp processes of one call; phones and caller share a Call-ID prefix (sipp matches the INVITE to a phone by Call-ID).</summary>
+    private sealed class SippCall(HostUnderTest host, string folder)
+    {
+        private readonly string _callIds = "e" + Interlocked.Increment(ref _test).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8] + "-%u";
+        private int _phones;
+
+        private string Proxy => "127.0.0.1:" + HostUnderTest.Port(host.SipUdpPort);
+
+        public Task<(int ExitCode, string Output)> Phone(string scenario, JsonElement login)
+        {
+            var index = Interlocked.Increment(ref _phones);
+            var injection = Path.Combine(folder, $"phone-{_callIds[..^3]}-{index}.csv");
+            var user = login.GetProperty("username").GetString();
+            var password = login.GetProperty("password").GetString();
+            File.WriteAllText(injection, $"SEQUENTIAL\n{user};[authentication username={user} password={password}]\n");
+            string[] arguments =
+            [
+                Proxy, "-sf", Path.Combine(Scenarios, scenario), "-inf", injection,
+                "-i", "127.0.0.1", "-p", HostUnderTest.Port(PeerProcess.FreeUdpPort()),
+                "-m", "1", "-cid_str", _callIds, "-nostdin", "-timeout", "40s", "-timeout_error",
+            ];
+            return PeerProcess.RunAsync("sipp", arguments, TimeSpan.FromSeconds(60), folder);
+        }
+
+        public Task<(int ExitCode, string Output)> CallerAsync(string scenario, string user)
+        {
+            string[] arguments =
+            [
+                Proxy, "-sf", Path.Combine(Scenarios, scenario), "-s", user,
+                "-i", "127.0.0.1", "-p", HostUnderTest.Port(PeerProcess.FreeUdpPort()),
+                "-m", "1", "-cid_str", _callIds, "-nostdin", "-timeout", "30s", "-timeout_error",
+                "-trace_logs", "-log_file", Path.Combine(folder, $"caller-{_callIds[..^3]}.log"),
+            ];
+            return PeerProcess.RunAsync("sipp", arguments, TimeSpan.FromSeconds(45), folder);
+        }
+    }
+}
