@@ -30,6 +30,7 @@ internal static class PortalApi
         SessionEndpoints.Map(api);
         UsersEndpoints.Map(api);
         var user = api.MapGroup("/users/{extension}");
+        HomeEndpoints.Map(user);
         ProfileEndpoints.Map(user);
         MessagesEndpoints.Map(user);
         ContactsEndpoints.Map(user);

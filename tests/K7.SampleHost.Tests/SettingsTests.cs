@@ -23,3 +23,27 @@ public sealed class SettingsTests
         Assert.Equal("127.0.0.1", options.Sip.Address);
     }
 }
+
+public sealed class ApiExceptionHandlerTests
+{
+    [Theory]
+    [InlineData("EmailAddresses[0]", "emailAddresses[0]")]
+    [InlineData("[2].Name", "[2].name")]
+    [InlineData("Definition.Days[1].Ranges", "definition.days[1].ranges")]
+    [InlineData("timeFrame", "timeFrame")]
+    [InlineData("", "")]
+    public void PackageFieldNames_AreWrittenAsTheApiNamesThem(string field, string expected) =>
+        Assert.Equal(expected, K7.SampleHost.Api.ApiExceptionHandler.CamelCase(field));
+
+    [Fact]
+    public void APackageValidationError_IsA400NamingTheField()
+    {
+        var problem = K7.SampleHost.Api.ApiExceptionHandler.Describe(new K7.Sip.Devices.DeviceValidationException("MacAddress", "not a MAC address", null));
+        var validation = Assert.IsType<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>(problem);
+        Assert.Equal(400, validation.Status);
+        Assert.Equal(["not a MAC address"], validation.Errors["macAddress"]);
+    }
+
+    [Fact]
+    public void AnUnexpectedException_IsNotDescribed() => Assert.Null(K7.SampleHost.Api.ApiExceptionHandler.Describe(new InvalidOperationException("internal")));
+}

@@ -1,0 +1,106 @@
+using K7.Routing;
+using K7.SampleHost.Api;
+using K7.SampleHost.CallHistory;
+using K7.SampleHost.Domain;
+using K7.SampleHost.Routing;
+using K7.SampleHost.TimeFrames;
+using K7.Sip.Devices;
+using K7.Voicemail;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace K7.SampleHost.Endpoints;
+
+/// <summary>
+/// The Home page (guide chapter 3): new voicemails, recent call history, the active answering rule with the dropdown of
+/// the rules that match now, and the active phones. Choosing another matching rule in the dropdown gives it priority.
+/// </summary>
+internal static class HomeEndpoints
+{
+    private const int NewVoicemails = 5;
+    private const int RecentCalls = 7;
+
+    public static void Map(RouteGroupBuilder user)
+    {
+        var home = user.MapGroup("/home").WithTags("Home");
+        home.MapGet("/", Get).WithSummary("The Home page: new voicemails, recent calls, the active answering rule and the rules matching now, the active phones");
+        home.MapPut("/active-rule", ChooseRule).WithSummary("Choose the active answering rule among those matching now (the dropdown): it moves to the top");
+    }
+
+    internal static async Task<HomeView> Get(
+        UserScope scope,
+        VoicemailService voicemail,
+        CallHistoryStore calls,
+        AnsweringRulesStore rules,
+        TimeFrameStore timeFrames,
+        UserDirectory users,
+        DeviceRegistry devices,
+        IClock clock,
+        CancellationToken cancellationToken)
+    {
+        var mailbox = MailboxId.Parse(scope.Extension);
+        var counts = await voicemail.CountsAsync(mailbox, cancellationToken).ConfigureAwait(false);
+        var newest = await voicemail.ListAsync(mailbox, VoicemailFolder.New, cancellationToken).ConfigureAwait(false);
+        var page = AnsweringRulesEndpoints.Get(scope, rules, timeFrames, users, devices, clock);
+        return new HomeView(
+            scope.Extension,
+            scope.User.DisplayName,
+            new VoicemailPanel(counts.New, counts.Saved, [.. newest.Take(NewVoicemails).Select(MessagesEndpoints.VoicemailView.Of)]),
+            [.. calls.Recent(scope.Extension, RecentCalls).Select(CallHistoryEndpoints.CallView.Of)],
+            page.Rules.Single(r => r.Active),
+            [.. page.Rules.Where(r => r.Matches)],
+            [.. PhonesEndpoints.List(scope, devices, clock).Where(p => p.Registered)]);
+    }
+
+    internal static async Task<Results<Ok<HomeView>, ValidationProblem>> ChooseRule(
+        UserScope scope,
+        ChooseRuleRequest request,
+        VoicemailService voicemail,
+        CallHistoryStore calls,
+        AnsweringRulesStore rules,
+        TimeFrameStore timeFrames,
+        UserDirectory users,
+        DeviceRegistry devices,
+        IClock clock,
+        CancellationToken cancellationToken)
+    {
+        var compiled = rules.GetCompiled(scope.Extension);
+        var now = clock.GetCurrentInstant();
+        var matching = compiled.GetMatchingRules(now);
+        var names = matching.Select(Name).ToList();
+        var chosen = matching.FirstOrDefault(r => string.Equals(Name(r), request.Name, StringComparison.OrdinalIgnoreCase));
+        if (chosen is null)
+        {
+            return ApiProblems.Field("name", $"'{request.Name}' does not match now; choose one of: {string.Join(", ", names)}.");
+        }
+
+        if (chosen.IsDefault)
+        {
+            if (!compiled.GetActiveRule(now).IsDefault)
+            {
+                return ApiProblems.Field("name", "The Default rule applies when no other rule matches; turn off or move the rules that match now to use it.");
+            }
+        }
+        else if (compiled.GetActiveRule(now) != chosen)
+        {
+            rules.Update(scope.Extension, set => set.MoveToTop(chosen.TimeFrame!));
+        }
+
+        return TypedResults.Ok(await Get(scope, voicemail, calls, rules, timeFrames, users, devices, clock, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static string Name(AnsweringRule rule) => rule.IsDefault ? "Default" : rule.TimeFrame!;
+
+    internal sealed record HomeView(
+        string Extension,
+        string Name,
+        VoicemailPanel Voicemail,
+        IReadOnlyList<CallHistoryEndpoints.CallView> RecentCalls,
+        AnsweringRulesEndpoints.RuleView ActiveRule,
+        IReadOnlyList<AnsweringRulesEndpoints.RuleView> MatchingRules,
+        IReadOnlyList<PhonesEndpoints.PhoneView> ActivePhones);
+
+    internal sealed record VoicemailPanel(int New, int Saved, IReadOnlyList<MessagesEndpoints.VoicemailView> Latest);
+
+    internal sealed record ChooseRuleRequest(string? Name);
+}
