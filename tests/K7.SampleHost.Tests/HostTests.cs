@@ -28,6 +28,34 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task TheGuide_ListsEveryOperationOfTheOpenApiDocument()
+    {
+        await using var host = await HostUnderTest.StartAsync(new FakeClock(HostUnderTest.GuideMorning));
+        var document = await host.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "K7.Sdk.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var guide = await File.ReadAllTextAsync(Path.Combine(root!.FullName, "docs", "host.md"));
+        var missing = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var row = $"| `{operation.Name.ToUpperInvariant()}` | `{path.Name.Replace("/api/users/{extension}", "…", StringComparison.Ordinal)}` |";
+                if (!guide.Contains(row, StringComparison.Ordinal))
+                {
+                    missing.Add(row);
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, "docs/host.md does not list:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
     public async Task Restart_KeepsTheDomain_AndDoesNotSeedAgain()
     {
         var clock = new FakeClock(HostUnderTest.GuideMorning);

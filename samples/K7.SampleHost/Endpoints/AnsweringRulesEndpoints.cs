@@ -464,6 +464,10 @@ internal static partial class AnsweringRulesEndpoints
             var position = Math.Max(0, error.Position - prefix.Length);
             var message = LocationSuffix().Replace(error.Message, string.Empty);
             message = message.Replace(isDefault ? "$.default" : "$.rules[0]", "$", StringComparison.Ordinal);
+            if (message.StartsWith(path + ": ", StringComparison.Ordinal))
+            {
+                message = message[(path.Length + 2)..];
+            }
             return (null, Problem(path, message, error.Line ?? 1, position));
         }
 
