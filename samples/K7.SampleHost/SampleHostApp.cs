@@ -113,8 +113,9 @@ public static class SampleHostApp
         {
             o.Transport.ListenAddresses.Add(SipListenAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"udp:{options.Sip.Address}:{options.Sip.UdpPort}")));
             o.Transport.ListenAddresses.Add(SipListenAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"tcp:{options.Sip.Address}:{options.Sip.TcpPort}")));
+            // One domain: phones may register and call with its name (as Login Info gives it) or with the SIP address.
             o.Domains.Add(options.Domain);
-            o.Domains.Add(options.Sip.Address);
+            o.DomainAliases.Add(options.Sip.Address);
             o.Authentication.Realm = options.Domain;
             o.QualifyInterval = Duration.FromSeconds(options.Sip.QualifySeconds);
             o.Calls.VoicemailUri = options.Sip.VoicemailUri;

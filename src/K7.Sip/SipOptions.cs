@@ -31,6 +31,15 @@ public sealed class SipOptions
     /// <value>Empty: every domain is served.</value>
     public IList<string> Domains { get; } = new List<string>();
 
+    /// <summary>
+    /// Gets other names of the first of <see cref="Domains"/>: host names or addresses (the server's IP address, say)
+    /// that phones may use instead of it. An address-of-record at an alias is the one at the first domain: a phone
+    /// registered as <c>202@10.0.0.5</c> and one registered as <c>202@pbx.example.com</c> share the bindings of
+    /// <c>sip:202@pbx.example.com</c>, and a call to either name reaches both. REGISTER for an alias is served.
+    /// </summary>
+    /// <value>Empty. Needs at least one of <see cref="Domains"/>.</value>
+    public IList<string> DomainAliases { get; } = new List<string>();
+
     /// <summary>Gets or sets a value indicating whether REGISTER must carry valid digest credentials.</summary>
     /// <value><see langword="true"/>.</value>
     public bool RequireAuthentication { get; set; } = true;

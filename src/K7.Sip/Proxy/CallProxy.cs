@@ -294,7 +294,7 @@ internal sealed class CallProxy
 
     private void AddBindings(List<(SipUri, ResponseTarget, IReadOnlyList<string>, string)> result, string user, string host)
     {
-        var aor = AddressOfRecord.Canonical("sip", user, host);
+        var aor = AddressOfRecord.Canonical("sip", user, _server.CanonicalHost(host));
         foreach (var binding in _server.Locations.Lookup(aor))
         {
             if (!SipUri.TryParse(binding.ContactUri, out var contact))

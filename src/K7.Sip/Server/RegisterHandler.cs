@@ -14,7 +14,7 @@ internal sealed class RegisterHandler(SipServer server)
     {
         var request = context.Request;
         var options = server.Options;
-        if (options.Domains.Count > 0 && !ServesDomain(options.Domains, request.RequestUri.Host))
+        if (options.Domains.Count > 0 && !ServesDomain(options.Domains, request.RequestUri.Host) && !ServesDomain(options.DomainAliases, request.RequestUri.Host))
         {
             await Reject(context, 404, "Not Found", $"This registrar does not serve the domain '{request.RequestUri.Host}'.").ConfigureAwait(false);
             return;
@@ -165,7 +165,7 @@ internal sealed class RegisterHandler(SipServer server)
         return values[0];
     }
 
-    private static RegisterRequest ToRegisterRequest(RequestContext context, SipUri aor)
+    private RegisterRequest ToRegisterRequest(RequestContext context, SipUri aor)
     {
         var request = context.Request;
         var contacts = new List<RegisterContact>(request.Contacts.Count);
@@ -193,7 +193,7 @@ internal sealed class RegisterHandler(SipServer server)
         var packet = context.Packet;
         return new RegisterRequest
         {
-            Aor = AddressOfRecord.Canonical(aor.SchemeName, aor.User, aor.Host),
+            Aor = AddressOfRecord.Canonical(aor.SchemeName, aor.User, server.CanonicalHost(aor.Host)),
             Contacts = contacts,
             IsWildcard = wildcard,
             Expires = request.Expires,

@@ -27,6 +27,16 @@ internal sealed class SipOptionsValidator : IValidateOptions<SipOptions>
             failures.Add($"{nameof(SipOptions.MaxServerTransactions)} must be at least 1.");
         }
 
+        if (options.DomainAliases.Count > 0 && options.Domains.Count == 0)
+        {
+            failures.Add($"{nameof(SipOptions.DomainAliases)} name the first of {nameof(SipOptions.Domains)}, so they need at least one domain.");
+        }
+
+        if (options.DomainAliases.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{nameof(SipOptions.DomainAliases)} must not hold an empty name.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ServerName))
         {
             failures.Add($"{nameof(SipOptions.ServerName)} must not be empty.");

@@ -129,6 +129,20 @@ public sealed partial class SipServer : IHostedService, IAsyncDisposable
 
     internal SipOptions Options => _options;
 
+    /// <summary>The host part an address-of-record is stored under: the first domain for any of <see cref="SipOptions.DomainAliases"/>, else <paramref name="host"/>.</summary>
+    internal string CanonicalHost(string host)
+    {
+        foreach (var alias in _options.DomainAliases)
+        {
+            if (string.Equals(alias, host, StringComparison.OrdinalIgnoreCase))
+            {
+                return _options.Domains[0];
+            }
+        }
+
+        return host;
+    }
+
     internal IClock Clock => _clock;
 
     internal ILogger Logger => _logger;

@@ -181,6 +181,38 @@ public sealed class SipServerTests
     }
 
     [Fact]
+    public async Task Register_AtADomainAlias_IsStoredAtTheFirstDomain()
+    {
+        await using var harness = await ServerHarness.StartAsync(o =>
+        {
+            o.Domains.Add(ServerHarness.Domain);
+            o.DomainAliases.Add("10.0.0.5");
+        });
+        using var phone = harness.CreatePhone();
+        using var desk = harness.CreatePhone();
+
+        var (byAlias, _) = await phone.RegisterAsync(phone.Register("202wp") with { Domain = "10.0.0.5" });
+        var (byName, _) = await desk.RegisterAsync(desk.Register("202wp"));
+        var unknown = await phone.RequestAsync(phone.Register("202wp") with { Domain = "10.0.0.6" });
+
+        Assert.Equal(200, byAlias.StatusCode);
+        Assert.Equal(200, byName.StatusCode);
+        Assert.Equal(404, unknown.StatusCode);
+        Assert.Equal(2, harness.Locations.Lookup(Aor202wp).Count);
+        Assert.Empty(harness.Locations.Lookup(AddressOfRecord.Canonical("sip", "202wp", "10.0.0.5")));
+    }
+
+    [Fact]
+    public void DomainAliases_WithoutADomain_AreRefused()
+    {
+        var options = new SipOptions();
+        options.DomainAliases.Add("10.0.0.5");
+        var result = new SipOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Contains(nameof(SipOptions.DomainAliases), result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Register_UserRegistersAnotherAor_Forbidden()
     {
         await using var harness = await ServerHarness.StartAsync();
