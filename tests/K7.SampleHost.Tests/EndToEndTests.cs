@@ -59,6 +59,55 @@ public sealed class EndToEndTests
         await WaitForCallAsync(ellen, "voicemail");
     }
 
+    [Fact]
+    public async Task Baresip_SetUpWithTheLoginInfo_Registers_AndAnswersACallToItsUser()
+    {
+        await using var host = await HostUnderTest.StartAsync();
+        var folder = PeerProcess.TempFolder("host-baresip");
+        using var ellen = await host.SignInAsync("202@k7.example");
+        var login = await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/phones/202wp/login");
+
+        // The softphone is set up as the guide's Login Info says: user and password, the domain, the server as outbound proxy.
+        var sipPort = PeerProcess.FreeUdpPort();
+        await File.WriteAllTextAsync(Path.Combine(folder, "config"), $"""
+            poll_method		epoll
+            net_interface		127.0.0.1
+            sip_listen		127.0.0.1:{sipPort}
+            module_path		/usr/lib/baresip/modules
+            module			g711.so
+            module			ausine.so
+            module			aufile.so
+            audio_source		ausine,440
+            audio_alert		aufile,/dev/null
+            audio_player		aufile,/dev/null
+            ausrc_srate		48000
+            auplay_srate		48000
+            ausrc_channels		2
+            auplay_channels		1
+            rtp_ports		{20000 + (sipPort % 1000) * 10}-{20009 + (sipPort % 1000) * 10}
+            module_app		account.so
+            module_app		menu.so
+
+            """);
+        var account = string.Create(
+            CultureInfo.InvariantCulture,
+            $"<sip:{login.GetProperty("username").GetString()}@{login.GetProperty("domain").GetString()}>;auth_pass={login.GetProperty("password").GetString()};outbound=\"sip:{login.GetProperty("server").GetString()};transport=udp\";regint=600;answermode=auto\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "accounts"), account);
+        await File.WriteAllTextAsync(Path.Combine(folder, "contacts"), string.Empty);
+
+        var baresip = PeerProcess.RunAsync("baresip", ["-f", folder, "-t", "10"], TimeSpan.FromSeconds(30), folder);
+        await WaitAsync(async () => baresip.IsCompleted || await RegisteredPhonesAsync(ellen) == 1, "baresip registered as 202wp (Phones page)");
+        Assert.False(baresip.IsCompleted, "baresip ended before registering:\n" + (baresip.IsCompleted ? (await baresip).Output : string.Empty));
+        var phone = (await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/phones/202wp")).GetProperty("registration");
+        Assert.StartsWith("baresip", phone.GetProperty("userAgent").GetString(), StringComparison.Ordinal);
+
+        var caller = await new SippCall(host, folder).CallerAsync("uac_call.xml", "202");
+        var softphone = await baresip;
+        Assert.True(caller.ExitCode == 0, $"the call failed (sipp exit {caller.ExitCode}):\n{caller.Output}\nbaresip:\n{softphone.Output}");
+        var answered = await WaitForCallAsync(ellen, "answered");
+        Assert.Equal("202wp", answered.GetProperty("answeredBy").GetString());
+    }
+
     private static async Task<int> RegisteredPhonesAsync(HttpClient client)
     {
         var phones = await client.GetFromJsonAsync<JsonElement>("/api/users/me/phones");
