@@ -68,32 +68,10 @@ public sealed class EndToEndTests
         var login = await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/phones/202wp/login");
 
         // The softphone is set up as the guide's Login Info says: user and password, the domain, the server as outbound proxy.
-        var sipPort = PeerProcess.FreeUdpPort();
-        await File.WriteAllTextAsync(Path.Combine(folder, "config"), $"""
-            poll_method		epoll
-            net_interface		127.0.0.1
-            sip_listen		127.0.0.1:{sipPort}
-            module_path		/usr/lib/baresip/modules
-            module			g711.so
-            module			ausine.so
-            module			aufile.so
-            audio_source		ausine,440
-            audio_alert		aufile,/dev/null
-            audio_player		aufile,/dev/null
-            ausrc_srate		48000
-            auplay_srate		48000
-            ausrc_channels		2
-            auplay_channels		1
-            rtp_ports		{20000 + (sipPort % 1000) * 10}-{20009 + (sipPort % 1000) * 10}
-            module_app		account.so
-            module_app		menu.so
-
-            """);
         var account = string.Create(
             CultureInfo.InvariantCulture,
-            $"<sip:{login.GetProperty("username").GetString()}@{login.GetProperty("domain").GetString()}>;auth_pass={login.GetProperty("password").GetString()};outbound=\"sip:{login.GetProperty("server").GetString()};transport=udp\";regint=600;answermode=auto\n");
-        await File.WriteAllTextAsync(Path.Combine(folder, "accounts"), account);
-        await File.WriteAllTextAsync(Path.Combine(folder, "contacts"), string.Empty);
+            $"<sip:{login.GetProperty("username").GetString()}@{login.GetProperty("domain").GetString()}>;auth_pass={login.GetProperty("password").GetString()};outbound=\"sip:{login.GetProperty("server").GetString()};transport=udp\";regint=600;answermode=auto");
+        await BaresipSetup.WriteAsync(folder, account);
 
         var baresip = PeerProcess.RunAsync("baresip", ["-f", folder, "-t", "10"], TimeSpan.FromSeconds(30), folder);
         await WaitAsync(async () => baresip.IsCompleted || await RegisteredPhonesAsync(ellen) == 1, "baresip registered as 202wp (Phones page)");

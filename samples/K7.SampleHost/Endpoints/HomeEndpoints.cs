@@ -27,45 +27,28 @@ internal static class HomeEndpoints
         home.MapPut("/active-rule", ChooseRule).WithSummary("Choose the active answering rule among those matching now (the dropdown): it moves to the top");
     }
 
-    internal static async Task<HomeView> Get(
-        UserScope scope,
-        VoicemailService voicemail,
-        CallHistoryStore calls,
-        AnsweringRulesStore rules,
-        TimeFrameStore timeFrames,
-        UserDirectory users,
-        DeviceRegistry devices,
-        IClock clock,
-        CancellationToken cancellationToken)
+    internal static async Task<HomeView> Get(UserScope scope, [AsParameters] Panels panels, CancellationToken cancellationToken)
     {
         var mailbox = MailboxId.Parse(scope.Extension);
-        var counts = await voicemail.CountsAsync(mailbox, cancellationToken).ConfigureAwait(false);
-        var newest = await voicemail.ListAsync(mailbox, VoicemailFolder.New, cancellationToken).ConfigureAwait(false);
-        var page = AnsweringRulesEndpoints.Get(scope, rules, timeFrames, users, devices, clock);
+        var counts = await panels.Voicemail.CountsAsync(mailbox, cancellationToken).ConfigureAwait(false);
+        var newest = await panels.Voicemail.ListAsync(mailbox, VoicemailFolder.New, cancellationToken).ConfigureAwait(false);
+        var page = AnsweringRulesEndpoints.Get(scope, panels.Rules, panels.TimeFrames, panels.Users, panels.Devices, panels.Clock);
         return new HomeView(
             scope.Extension,
             scope.User.DisplayName,
             new VoicemailPanel(counts.New, counts.Saved, [.. newest.Take(NewVoicemails).Select(MessagesEndpoints.VoicemailView.Of)]),
-            [.. calls.Recent(scope.Extension, RecentCalls).Select(CallHistoryEndpoints.CallView.Of)],
+            [.. panels.Calls.Recent(scope.Extension, RecentCalls).Select(CallHistoryEndpoints.CallView.Of)],
             page.Rules.Single(r => r.Active),
             [.. page.Rules.Where(r => r.Matches)],
-            [.. PhonesEndpoints.List(scope, devices, clock).Where(p => p.Registered)]);
+            [.. PhonesEndpoints.List(scope, panels.Devices, panels.Clock).Where(p => p.Registered)]);
     }
 
     internal static async Task<Results<Ok<HomeView>, ValidationProblem>> ChooseRule(
-        UserScope scope,
-        ChooseRuleRequest request,
-        VoicemailService voicemail,
-        CallHistoryStore calls,
-        AnsweringRulesStore rules,
-        TimeFrameStore timeFrames,
-        UserDirectory users,
-        DeviceRegistry devices,
-        IClock clock,
-        CancellationToken cancellationToken)
+        UserScope scope, ChooseRuleRequest request, [AsParameters] Panels panels, CancellationToken cancellationToken)
     {
+        var rules = panels.Rules;
         var compiled = rules.GetCompiled(scope.Extension);
-        var now = clock.GetCurrentInstant();
+        var now = panels.Clock.GetCurrentInstant();
         var matching = compiled.GetMatchingRules(now);
         var names = matching.Select(Name).ToList();
         var chosen = matching.FirstOrDefault(r => string.Equals(Name(r), request.Name, StringComparison.OrdinalIgnoreCase));
@@ -86,7 +69,7 @@ internal static class HomeEndpoints
             rules.Update(scope.Extension, set => set.MoveToTop(chosen.TimeFrame!));
         }
 
-        return TypedResults.Ok(await Get(scope, voicemail, calls, rules, timeFrames, users, devices, clock, cancellationToken).ConfigureAwait(false));
+        return TypedResults.Ok(await Get(scope, panels, cancellationToken).ConfigureAwait(false));
     }
 
     private static string Name(AnsweringRule rule) => rule.IsDefault ? "Default" : rule.TimeFrame!;
@@ -103,4 +86,14 @@ internal static class HomeEndpoints
     internal sealed record VoicemailPanel(int New, int Saved, IReadOnlyList<MessagesEndpoints.VoicemailView> Latest);
 
     internal sealed record ChooseRuleRequest(string? Name);
+
+    /// <summary>What the page's panels are read from (services, bound by minimal APIs).</summary>
+    internal readonly record struct Panels(
+        VoicemailService Voicemail,
+        CallHistoryStore Calls,
+        AnsweringRulesStore Rules,
+        TimeFrameStore TimeFrames,
+        UserDirectory Users,
+        DeviceRegistry Devices,
+        IClock Clock);
 }

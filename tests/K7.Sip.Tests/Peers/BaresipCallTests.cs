@@ -17,32 +17,7 @@ public sealed class BaresipCallTests
         var events = new System.Collections.Concurrent.ConcurrentQueue<CallEventArgs>();
         proxy.Server.CallEvent += (_, e) => events.Enqueue(e);
         var folder = Path.Combine(proxy.Folder, "baresip");
-        Directory.CreateDirectory(folder);
-        var sipPort = PeerProcess.FreeUdpPort();
-        await File.WriteAllTextAsync(Path.Combine(folder, "config"), $"""
-            poll_method		epoll
-            net_interface		127.0.0.1
-            sip_listen		127.0.0.1:{sipPort}
-            module_path		/usr/lib/baresip/modules
-            module			g711.so
-            module			ausine.so
-            module			aufile.so
-            audio_source		ausine,440
-            audio_alert		aufile,/dev/null
-            audio_player		aufile,/dev/null
-            ausrc_srate		48000
-            auplay_srate		48000
-            ausrc_channels		2
-            auplay_channels		1
-            rtp_ports		{20000 + (sipPort % 1000) * 10}-{20009 + (sipPort % 1000) * 10}
-            module_app		account.so
-            module_app		menu.so
-
-            """);
-        await File.WriteAllTextAsync(
-            Path.Combine(folder, "accounts"),
-            string.Create(CultureInfo.InvariantCulture, $"<sip:202wp@127.0.0.1:{proxy.UdpPort};transport=udp>;auth_pass=Ellen-202wp;regint=600;answermode=auto\n"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "contacts"), string.Empty);
+        await BaresipSetup.WriteAsync(folder, string.Create(CultureInfo.InvariantCulture, $"<sip:202wp@127.0.0.1:{proxy.UdpPort};transport=udp>;auth_pass=Ellen-202wp;regint=600;answermode=auto"));
 
         var baresip = PeerProcess.RunAsync("baresip", ["-f", folder, "-t", "8"], TimeSpan.FromSeconds(30), folder);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);

@@ -11,25 +11,8 @@ namespace K7.Sip.Tests.Peers;
 [Trait("Category", "Peers")]
 public sealed class BaresipRegistrationTests
 {
-    private static async Task WriteConfigAsync(string folder, int registrarPort, string transport)
-    {
-        var sipPort = PeerProcess.FreeUdpPort();
-        var config = $"""
-            poll_method		epoll
-            net_interface		127.0.0.1
-            sip_listen		127.0.0.1:{sipPort}
-            module_path		/usr/lib/baresip/modules
-            module			g711.so
-            module_app		account.so
-            audio_player		aufile,/dev/null
-            audio_source		ausine,440
-            """;
-        await File.WriteAllTextAsync(Path.Combine(folder, "config"), config + "\n");
-        await File.WriteAllTextAsync(
-            Path.Combine(folder, "accounts"),
-            string.Create(CultureInfo.InvariantCulture, $"<sip:202wp@127.0.0.1:{registrarPort};transport={transport}>;auth_pass=Ellen-202wp;regint=600\n"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "contacts"), string.Empty);
-    }
+    private static Task<int> WriteConfigAsync(string folder, int registrarPort, string transport) =>
+        BaresipSetup.WriteAsync(folder, string.Create(CultureInfo.InvariantCulture, $"<sip:202wp@127.0.0.1:{registrarPort};transport={transport}>;auth_pass=Ellen-202wp;regint=600"));
 
     [Theory]
     [InlineData("udp")]
