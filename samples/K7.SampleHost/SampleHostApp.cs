@@ -90,6 +90,7 @@ public static class SampleHostApp
         services.AddSingleton(settings);
         services.AddSingleton(data);
         services.AddSingleton(new UserDirectory(data.DomainFile));
+        services.AddSingleton<SignInThrottle>();
 
         // Loads rules and seeds the demo domain before the other hosted services (voicemail, contacts, SIP) start.
         services.AddHostedService<DemoSeeder>();

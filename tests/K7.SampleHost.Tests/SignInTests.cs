@@ -132,3 +132,59 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.Unauthorized, tooLate.StatusCode);
     }
 }
+
+public sealed class SignInThrottleTests
+{
+    [Fact]
+    public async Task FiveFailuresInARow_LockTheLogin_EvenForTheRightPassword_UntilTheLockEnds()
+    {
+        var clock = new FakeClock(HostUnderTest.GuideMorning);
+        await using var host = await HostUnderTest.StartAsync(clock);
+        for (var i = 0; i < Domain.SignInThrottle.MaxFailures; i++)
+        {
+            using var wrong = await host.Client.PostAsJsonAsync("/api/session", new { login = i % 2 == 0 ? "202" : "202@K7.example", password = "Wrong-guess" + i });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using (var locked = await host.Client.PostAsJsonAsync("/api/session", new { login = "202", password = Seed.DemoDomain.Password }))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+            var problem = await locked.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("login", problem.GetProperty("field").GetString());
+            Assert.Equal(300, problem.GetProperty("retryAfterSeconds").GetInt32());
+        }
+
+        using (var other = await host.SignInAsync("203"))
+        {
+        }
+
+        clock.Advance(Domain.SignInThrottle.LockDuration);
+        using (await host.SignInAsync("202"))
+        {
+        }
+    }
+
+    [Fact]
+    public void ASuccess_ClearsTheCount()
+    {
+        var clock = new FakeClock(HostUnderTest.GuideMorning);
+        var throttle = new Domain.SignInThrottle(clock);
+        for (var i = 0; i < Domain.SignInThrottle.MaxFailures - 1; i++)
+        {
+            throttle.Failed("202");
+        }
+
+        throttle.Succeeded("202");
+        throttle.Failed("202");
+        Assert.False(throttle.IsLocked("202", out _));
+        for (var i = 0; i < Domain.SignInThrottle.MaxFailures - 1; i++)
+        {
+            throttle.Failed("202@K7.example");
+        }
+
+        Assert.False(throttle.IsLocked("202@k7.example", out _));
+        throttle.Failed("202@k7.EXAMPLE");
+        Assert.True(throttle.IsLocked("202@k7.example", out var until));
+        Assert.Equal(clock.GetCurrentInstant() + Domain.SignInThrottle.LockDuration, until);
+    }
+}

@@ -23,7 +23,7 @@ internal static class SessionEndpoints
         session.MapPost("/refresh", Refresh).WithSummary("Exchange a refresh token for a new access token");
     }
 
-    internal static Results<SignInHttpResult, ProblemHttpResult, ValidationProblem> SignIn(SignInRequest request, UserDirectory users, IClock clock)
+    internal static Results<SignInHttpResult, ProblemHttpResult, ValidationProblem> SignIn(SignInRequest request, UserDirectory users, SignInThrottle throttle, IClock clock)
     {
         if (string.IsNullOrWhiteSpace(request.Login))
         {
@@ -35,9 +35,22 @@ internal static class SessionEndpoints
             return ApiProblems.Field("password", "The password is required.");
         }
 
+        // Counted per user (202 and 202@k7.example are one), or per login name as typed when there is no such user.
         var user = users.FindByLogin(request.Login.Trim());
+        var login = user?.Extension ?? request.Login.Trim();
+        if (throttle.IsLocked(login, out var until))
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetCurrentInstant()).TotalMinutes));
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many failed sign-ins.",
+                detail: $"This login is locked after {SignInThrottle.MaxFailures} failed sign-ins in a row; try again in {minutes} minute(s).",
+                extensions: new Dictionary<string, object?> { ["field"] = "login", ["retryAfterSeconds"] = (int)Math.Ceiling((until - clock.GetCurrentInstant()).TotalSeconds) });
+        }
+
         if (user is null || !PasswordHasher.Verify(request.Password, user.PasswordHash))
         {
+            throttle.Failed(login);
             return ApiProblems.Unauthorized("The login name or the password is wrong.", "password");
         }
 
@@ -50,12 +63,14 @@ internal static class SessionEndpoints
 
             if (!MultiFactor.Verify(secret, request.Code, clock.GetCurrentInstant(), user.TotpLastStep, out var step))
             {
+                throttle.Failed(login);
                 return ApiProblems.Unauthorized("The code is wrong, expired, or already used.", "code", MfaRequiredType);
             }
 
             user = users.Update(user.Extension, u => u with { TotpLastStep = step });
         }
 
+        throttle.Succeeded(login);
         return TypedResults.SignIn(Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
