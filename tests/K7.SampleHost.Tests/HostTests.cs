@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -84,65 +83,19 @@ public sealed class HostTests
     public async Task TheProgram_StartsOnItsDefaults_AndPrintsItsDataFolderAndAddresses()
     {
         var folder = Path.Combine(Path.GetTempPath(), "k7-host-process-" + Guid.NewGuid().ToString("N")[..8]);
-        var program = Path.Combine(AppContext.BaseDirectory, "K7.SampleHost.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            ArgumentList = { program, "--data", folder, "--http", "http://127.0.0.1:0", "--sip-udp", "0", "--sip-tcp", "0", "--K7:PasswordHashIterations=1000" },
-        };
-        var output = new System.Text.StringBuilder();
-        var banner = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            if (e.Data?.Contains("password:", StringComparison.Ordinal) == true)
-            {
-                banner.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.Exited += (_, _) => banner.TrySetException(new InvalidOperationException("The host ended before printing its banner."));
-        process.EnableRaisingEvents = true;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         try
         {
-            await banner.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            string text;
-            lock (output)
-            {
-                text = output.ToString();
-            }
-
+            using var process = await HostProcess.StartAsync(folder);
+            var text = process.Output;
             Assert.Contains("data folder:   " + folder, text, StringComparison.Ordinal);
             Assert.Contains("HTTP API:      http://127.0.0.1:", text, StringComparison.Ordinal);
             Assert.Contains("SIP:           udp:127.0.0.1:", text, StringComparison.Ordinal);
             Assert.Contains("202@k7.example (Ellen Green)", text, StringComparison.Ordinal);
+            Assert.NotNull(process.BaseAddress);
             Assert.True(File.Exists(Path.Combine(folder, "domain.json")));
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync();
             Directory.Delete(folder, recursive: true);
         }
     }

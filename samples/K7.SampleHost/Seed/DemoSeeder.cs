@@ -6,7 +6,7 @@ using K7.Sip.Devices;
 namespace K7.SampleHost.Seed;
 
 /// <summary>
-/// Loads the saved time frames and rules at start (before SIP starts routing) and, on an empty data folder, writes the
+/// Removes the temporary files of interrupted writes, loads the saved time frames and rules at start (before SIP starts routing) and, on an empty data folder, writes the
 /// demo domain and then every page's demo data. The folder is marked seeded only when everything was written.
 /// </summary>
 internal sealed partial class DemoSeeder(
@@ -20,6 +20,7 @@ internal sealed partial class DemoSeeder(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        settings.Data.RemoveInterruptedWrites();
         timeFrames.Load();
         rules.LoadAll();
         var marker = settings.Data.SeededMarker;

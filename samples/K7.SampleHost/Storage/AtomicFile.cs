@@ -3,6 +3,25 @@ namespace K7.SampleHost.Storage;
 /// <summary>Writes a file so that a reader (or a restart after a killed process) sees the old content or the new, never a mix.</summary>
 internal static class AtomicFile
 {
+    /// <summary>Deletes the temporary files a killed process left in <paramref name="folder"/> (the target files are whole: old or new).</summary>
+    /// <returns>How many were deleted.</returns>
+    public static int RemoveLeftovers(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            File.Delete(file);
+            removed++;
+        }
+
+        return removed;
+    }
+
     /// <summary>Writes <paramref name="content"/> to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it over <paramref name="path"/>.</summary>
     public static void Write(string path, ReadOnlySpan<byte> content)
     {

@@ -43,6 +43,11 @@ public sealed class DataFolder
     /// <summary>The keys that protect sign-in tokens (so tokens survive a restart).</summary>
     public string KeysFolder => Path.Combine(Root, "keys");
 
+    /// <summary>Deletes the temporary files of writes a killed process did not finish (the host's own stores; music has its own recovery).</summary>
+    /// <returns>How many were deleted.</returns>
+    public int RemoveInterruptedWrites() =>
+        AtomicFile.RemoveLeftovers(Root) + AtomicFile.RemoveLeftovers(RulesFolder) + AtomicFile.RemoveLeftovers(VoicemailSettingsFolder);
+
     /// <summary>The file that marks a seeded demo domain.</summary>
     public string SeededMarker => Path.Combine(Root, ".seeded");
 }
