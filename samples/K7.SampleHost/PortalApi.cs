@@ -1,3 +1,4 @@
+using K7.SampleHost.Contacts;
 using K7.SampleHost.Endpoints;
 using K7.SampleHost.Music;
 using K7.SampleHost.Seed;
@@ -17,6 +18,8 @@ internal static class PortalApi
         services.Replace(ServiceDescriptor.Singleton<IVoicemailSettingsStore, FileVoicemailSettingsStore>());
         services.AddSingleton<IDemoSeed, VoicemailDemoSeed>();
         ContactsEndpoints.AddServices(services);
+        services.AddSingleton<PresenceSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceSync>());
         CallHistoryEndpoints.AddServices(services);
         services.AddSingleton<MusicOnHoldStore>();
         services.AddHostedService<MusicOnHoldRecovery>();

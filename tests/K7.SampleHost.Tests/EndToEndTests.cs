@@ -30,12 +30,17 @@ public sealed class EndToEndTests
         // The Phones page: both phones of 202, and the login info each one registers with.
         var desk = await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/phones/202/login");
         var web = await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/phones/202wp/login");
+        Assert.Equal("offline", await PresenceAsync(ellen));
         var call = new SippCall(host, folder);
         var answering = call.Phone("uas_register_answer.xml", desk);
         var cancelled = call.Phone("uas_register_ring_then_cancelled.xml", web);
         await WaitAsync(async () => await RegisteredPhonesAsync(ellen) == 2, "both phones of 202 registered (Phones page)");
+        Assert.Equal("available", await PresenceAsync(ellen));
 
-        var caller = await call.CallerAsync("uac_call.xml", "202");
+        // The call lasts 3 s: meanwhile the Contacts page shows Ellen busy.
+        var calling = call.CallerAsync("uac_call.xml", "202", "-d", "3000");
+        await WaitAsync(async () => await PresenceAsync(ellen) == "busy", "202 shown busy during the call (Contacts page)");
+        var caller = await calling;
         AssertPassed(caller, "caller");
         AssertPassed(await answering, "answering phone 202");
         AssertPassed(await cancelled, "cancelled phone 202wp");
@@ -44,6 +49,7 @@ public sealed class EndToEndTests
         Assert.Equal("inbound", answered.GetProperty("direction").GetString());
         Assert.Equal("202", answered.GetProperty("dialedNumber").GetString());
         Assert.Equal("202", answered.GetProperty("answeredBy").GetString());
+        await WaitAsync(async () => await PresenceAsync(ellen) == "available", "202 available again after the call");
 
         // Ellen turns on Do Not Disturb on her Default rule, as on the Answering Rules page.
         var rule = JsonNode.Parse(await ellen.GetStringAsync("/api/users/me/answering-rules/Default"))!.AsObject();
@@ -85,6 +91,9 @@ public sealed class EndToEndTests
         var answered = await WaitForCallAsync(ellen, "answered");
         Assert.Equal("202wp", answered.GetProperty("answeredBy").GetString());
     }
+
+    private static async Task<string?> PresenceAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/users/me/presence")).GetProperty("state").GetString();
 
     private static async Task<int> RegisteredPhonesAsync(HttpClient client)
     {
@@ -162,10 +171,11 @@ public sealed class EndToEndTests
             return PeerProcess.RunAsync("sipp", arguments, TimeSpan.FromSeconds(60), folder);
         }
 
-        public Task<(int ExitCode, string Output)> CallerAsync(string scenario, string user)
+        public Task<(int ExitCode, string Output)> CallerAsync(string scenario, string user, params string[] options)
         {
             string[] arguments =
             [
+                .. options,
                 Proxy, "-sf", Path.Combine(Scenarios, scenario), "-s", user,
                 "-i", "127.0.0.1", "-p", HostUnderTest.Port(PeerProcess.FreeUdpPort()),
                 "-m", "1", "-cid_str", _callIds, "-nostdin", "-timeout", "30s", "-timeout_error",
