@@ -31,9 +31,9 @@ public sealed class ApiExceptionHandlerTests
     [InlineData("[2].Name", "[2].name")]
     [InlineData("Definition.Days[1].Ranges", "definition.days[1].ranges")]
     [InlineData("timeFrame", "timeFrame")]
-    [InlineData("", "")]
+    [InlineData("", "body")]
     public void PackageFieldNames_AreWrittenAsTheApiNamesThem(string field, string expected) =>
-        Assert.Equal(expected, K7.SampleHost.Api.ApiExceptionHandler.CamelCase(field));
+        Assert.Equal(expected, K7.SampleHost.Api.ApiNames.Field(field));
 
     [Fact]
     public void APackageValidationError_IsA400NamingTheField()

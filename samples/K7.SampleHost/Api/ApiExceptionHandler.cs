@@ -38,11 +38,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             Title = e.Status switch { 401 => "Not signed in.", 404 => "Not found.", _ => "Not allowed." },
             Detail = e.Message,
         },
-        RoutingValidationException e => Field(CamelCase(e.Field), e.Reason),
-        TimeFrameValidationException e => Field(CamelCase(e.Field), e.Reason),
-        ContactValidationException e => Field(CamelCase(e.Field), e.Reason),
-        VoicemailValidationException e => Field(CamelCase(e.Field), e.Reason),
-        DeviceValidationException e => Field(CamelCase(e.Field), e.Reason),
+        RoutingValidationException e => Field(ApiNames.Field(e.Field), e.Reason),
+        TimeFrameValidationException e => Field(ApiNames.Field(e.Field), e.Reason),
+        ContactValidationException e => Field(ApiNames.Field(e.Field), e.Reason),
+        VoicemailValidationException e => Field(ApiNames.Field(e.Field), e.Reason),
+        DeviceValidationException e => Field(ApiNames.Field(e.Field), e.Reason),
         RoutingFormatException e => Positioned(e.Field ?? "body", e.Message, e.Line, e.Position),
         TimeFrameFormatException e => Positioned(e.Path ?? "body", e.Message, e.Line, e.Position),
         ContactFormatException e => ContactFile(e),
@@ -53,21 +53,6 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "The request is not valid.", Detail = e.Message },
         _ => null,
     };
-
-    /// <summary>The packages name fields as their C# properties (<c>EmailAddresses[0]</c>); the API names them as in its JSON (<c>emailAddresses[0]</c>).</summary>
-    internal static string CamelCase(string field)
-    {
-        var segments = field.Split('.');
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (segments[i].Length > 0 && char.IsAsciiLetterUpper(segments[i][0]))
-            {
-                segments[i] = char.ToLowerInvariant(segments[i][0]) + segments[i][1..];
-            }
-        }
-
-        return string.Join('.', segments);
-    }
 
     private static HttpValidationProblemDetails Field(string field, string reason) =>
         new(new Dictionary<string, string[]> { [field] = [reason] })

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using CsvHelper;
 using K7.Routing;
 using K7.SampleHost.Api;
@@ -176,7 +175,7 @@ internal static class CallHistoryEndpoints
             }
             else
             {
-                errors["type"] = [$"'{type}' is not a call type; use one of {string.Join(", ", Enum.GetNames<CallType>().Select(Camel))}."];
+                errors["type"] = [$"'{type}' is not a call type; use one of {string.Join(", ", Enum.GetNames<CallType>().Select(ApiNames.Camel))}."];
             }
         }
 
@@ -195,8 +194,6 @@ internal static class CallHistoryEndpoints
         };
     }
 
-    internal static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
-
     internal static byte[] WriteCsv(IEnumerable<CallRecord> records, DateTimeZone zone)
     {
         using var buffer = new MemoryStream();
@@ -208,12 +205,12 @@ internal static class CallHistoryEndpoints
             foreach (var r in records)
             {
                 csv.WriteField(local.Format(r.Start.InZone(zone).LocalDateTime));
-                csv.WriteField(Camel(r.Direction.ToString()));
+                csv.WriteField(ApiNames.Camel(r.Direction.ToString()));
                 csv.WriteField(r.CallerNumber);
                 csv.WriteField(r.CallerName ?? string.Empty);
                 csv.WriteField(r.DialedNumber);
                 csv.WriteField(r.AnsweredBy ?? string.Empty);
-                csv.WriteField(Camel(r.Outcome.ToString()));
+                csv.WriteField(ApiNames.Camel(r.Outcome.ToString()));
                 csv.WriteField(r.DurationSeconds.ToString(CultureInfo.InvariantCulture));
                 csv.EndRecord();
             }
@@ -265,12 +262,12 @@ internal static class CallHistoryEndpoints
     {
         public static CallView Of(CallRecord r) => new(
             r.Id,
-            Camel(r.Direction.ToString()),
+            ApiNames.Camel(r.Direction.ToString()),
             r.CallerNumber,
             r.CallerName,
             r.DialedNumber,
             r.AnsweredBy,
-            Camel(r.Outcome.ToString()),
+            ApiNames.Camel(r.Outcome.ToString()),
             InstantPattern.ExtendedIso.Format(r.Start),
             r.DurationSeconds);
     }

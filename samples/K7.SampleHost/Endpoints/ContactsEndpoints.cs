@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using K7.Contacts;
 using K7.Contacts.Formats;
 using K7.SampleHost.Api;
@@ -113,7 +112,7 @@ internal static class ContactsEndpoints
         static string[] Names(IEnumerable<string?> values) =>
             [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct(StringComparer.Ordinal).Order(StringComparer.OrdinalIgnoreCase)];
         return TypedResults.Ok(new GroupsView(
-            [.. Enum.GetValues<ContactGroup>().Select(g => Camel(g.ToString()))],
+            [.. Enum.GetValues<ContactGroup>().Select(g => ApiNames.Camel(g.ToString()))],
             Names(directory.GetGroup(viewer, ContactGroup.Sites).Select(i => i.Contact.Site)),
             Names(directory.GetGroup(viewer, ContactGroup.Departments).Select(i => i.Contact.Department))));
     }
@@ -159,9 +158,9 @@ internal static class ContactsEndpoints
             return ApiProblems.NotFound($"There is no contact '{id}'.");
         }
 
-        if (request.Kind is not null && !string.Equals(request.Kind, Camel(existing.Kind.ToString()), StringComparison.OrdinalIgnoreCase))
+        if (request.Kind is not null && !string.Equals(request.Kind, ApiNames.Camel(existing.Kind.ToString()), StringComparison.OrdinalIgnoreCase))
         {
-            return ApiProblems.Field("kind", $"A contact's kind cannot change (it is {Camel(existing.Kind.ToString())}).");
+            return ApiProblems.Field("kind", $"A contact's kind cannot change (it is {ApiNames.Camel(existing.Kind.ToString())}).");
         }
 
         var changed = existing with
@@ -331,7 +330,7 @@ internal static class ContactsEndpoints
         }
         catch (ContactValidationException e)
         {
-            return (default, null, ApiProblems.Field(Camel(e.Field), e.Reason));
+            return (default, null, ApiProblems.Field(ApiNames.Field(e.Field), e.Reason));
         }
     }
 
@@ -360,8 +359,6 @@ internal static class ContactsEndpoints
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
-
     private static string FormatName(ContactFileFormat format) => format switch
     {
         ContactFileFormat.OutlookCsv => "outlook",
@@ -385,7 +382,7 @@ internal static class ContactsEndpoints
             return value;
         }
 
-        errors[field] = [$"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(Camel))}."];
+        errors[field] = [$"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(ApiNames.Camel))}."];
         return fallback;
     }
 
@@ -410,7 +407,7 @@ internal static class ContactsEndpoints
     {
         public static ContactView Of(Contact c, bool isFavorite, Presence presence) => new(
             c.Id.Value,
-            Camel(c.Kind.ToString()),
+            ApiNames.Camel(c.Kind.ToString()),
             c.FirstName,
             c.LastName,
             c.DisplayName,
@@ -428,7 +425,7 @@ internal static class ContactsEndpoints
 
     internal sealed record PresenceView(string State, string? Message, string Since)
     {
-        public static PresenceView Of(Presence p) => new(Camel(p.State.ToString()), p.Message, InstantPattern.ExtendedIso.Format(p.Since));
+        public static PresenceView Of(Presence p) => new(ApiNames.Camel(p.State.ToString()), p.Message, InstantPattern.ExtendedIso.Format(p.Since));
     }
 
     internal sealed record GroupsView(IReadOnlyList<string> Groups, IReadOnlyList<string> Sites, IReadOnlyList<string> Departments);

@@ -186,7 +186,7 @@ internal static class MessagesEndpoints
         {
             foreach (var error in VoicemailSettingsValidator.Validate(wanted))
             {
-                var field = CamelCase(error.Field);
+                var field = ApiNames.Field(error.Field);
                 errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, error.Reason] : [error.Reason];
             }
         }
@@ -429,10 +429,8 @@ internal static class MessagesEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Text to speech is not available.", detail: e.Message);
 
     private static ValidationProblem FieldProblem(VoicemailValidationException e) =>
-        ApiProblems.Field(e.Field == "Content" ? "file" : CamelCase(e.Field), e.Reason);
+        ApiProblems.Field(e.Field == "Content" ? "file" : ApiNames.Field(e.Field), e.Reason);
 
-    private static string CamelCase(string field) =>
-        field.Length == 0 || char.IsLower(field[0]) ? field : string.Concat(char.ToLowerInvariant(field[0]).ToString(), field.AsSpan(1));
 
     private static string MediaType(AudioFormat format) => format == AudioFormat.Mp3 ? Mp3MediaType : WavMediaType;
 

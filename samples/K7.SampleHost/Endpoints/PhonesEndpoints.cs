@@ -52,7 +52,7 @@ internal static class PhonesEndpoints
         }
         catch (DeviceValidationException e)
         {
-            return ApiProblems.Field(CamelCase(e.Field), e.Reason);
+            return ApiProblems.Field(ApiNames.Field(e.Field), e.Reason);
         }
 
         if (devices.Find(device.Name) is not null || devices.ListForUser(scope.Extension).Any(d => string.Equals(d.Suffix, suffix, StringComparison.OrdinalIgnoreCase)))
@@ -101,7 +101,7 @@ internal static class PhonesEndpoints
         }
         catch (DeviceValidationException e)
         {
-            return ApiProblems.Field(CamelCase(e.Field), e.Reason);
+            return ApiProblems.Field(ApiNames.Field(e.Field), e.Reason);
         }
 
         var saved = devices.Update(device.Name, Change);
@@ -158,8 +158,6 @@ internal static class PhonesEndpoints
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static MacAddress? ParseMac(string? value) => string.IsNullOrWhiteSpace(value) ? null : MacAddress.Parse(value.Trim());
-
-    private static string CamelCase(string field) => string.IsNullOrEmpty(field) ? "body" : char.ToLowerInvariant(field[0]) + field[1..];
 
     internal sealed record PhoneRequest(string? Suffix, string? Model, string? PreferredServer, string? MacAddress, int? LineNumber);
 
