@@ -52,16 +52,12 @@ internal static class CallHistoryEndpoints
         UserScope scope,
         CallHistoryStore store,
         IDateTimeZoneProvider zones,
-        string? from = null,
-        string? to = null,
-        string? callerNumber = null,
-        string? dialedNumber = null,
-        string? type = null,
+        [AsParameters] CallFilters filters,
         int skip = 0,
         int take = 50)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var query = ParseFilters(scope, zones, from, to, callerNumber, dialedNumber, type, errors);
+        var query = ParseFilters(scope, zones, filters, errors);
         if (skip < 0)
         {
             errors["skip"] = ["Use 0 or more."];
@@ -85,14 +81,10 @@ internal static class CallHistoryEndpoints
         UserScope scope,
         CallHistoryStore store,
         IDateTimeZoneProvider zones,
-        string? from = null,
-        string? to = null,
-        string? callerNumber = null,
-        string? dialedNumber = null,
-        string? type = null)
+        [AsParameters] CallFilters filters)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var query = ParseFilters(scope, zones, from, to, callerNumber, dialedNumber, type, errors);
+        var query = ParseFilters(scope, zones, filters, errors);
         if (errors.Count > 0 || query is null)
         {
             return ApiProblems.Fields(errors);
@@ -156,8 +148,9 @@ internal static class CallHistoryEndpoints
     }
 
     /// <summary>The filters as a query (dates are whole days in the user's time zone, <c>to</c> included), or null with the errors filled in.</summary>
-    internal static CallHistoryQuery? ParseFilters(UserScope scope, IDateTimeZoneProvider zones, string? from, string? to, string? callerNumber, string? dialedNumber, string? type, Dictionary<string, string[]> errors)
+    internal static CallHistoryQuery? ParseFilters(UserScope scope, IDateTimeZoneProvider zones, CallFilters filters, Dictionary<string, string[]> errors)
     {
+        var (from, to, callerNumber, dialedNumber, type) = filters;
         var zone = zones.GetZoneOrNull(scope.User.TimeZone) ?? DateTimeZone.Utc;
         var start = ParseMoment("from", from, zone, endOfDay: false, errors);
         var until = ParseMoment("to", to, zone, endOfDay: true, errors);
@@ -246,6 +239,9 @@ internal static class CallHistoryEndpoints
 
     private static PhoneNumberCanonicalizer Canonicalizer(IRouteResolver resolver, HostSettings settings) =>
         resolver is RouteResolver r ? r.Numbers : new PhoneNumberCanonicalizer(settings.Options.DefaultRegion);
+
+    /// <summary>The page's filters, from the query string (all optional).</summary>
+    internal readonly record struct CallFilters(string? From, string? To, string? CallerNumber, string? DialedNumber, string? Type);
 
     internal sealed record CallHistoryView(IReadOnlyList<CallView> Items, int Total);
 
