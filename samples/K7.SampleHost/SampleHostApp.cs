@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
@@ -119,10 +120,22 @@ public static class SampleHostApp
             o.DomainAliases.Add(options.Sip.Address);
             o.Authentication.Realm = options.Domain;
             o.QualifyInterval = Duration.FromSeconds(options.Sip.QualifySeconds);
-            o.Calls.VoicemailUri = options.Sip.VoicemailUri;
+            o.Calls.VoicemailUri = string.IsNullOrEmpty(options.Sip.VoicemailUri) ? null : options.Sip.VoicemailUri;
             o.Calls.VoicemailRedirect = options.Sip.VoicemailRedirect;
             o.Calls.DefaultRingTimeout = Duration.FromSeconds(options.Sip.RingTimeoutSeconds);
         });
+
+        if (string.IsNullOrEmpty(options.Sip.VoicemailUri))
+        {
+            // The host's own voicemail: the proxy sends voicemail calls to it, and it records them into the mailbox.
+            services.AddSingleton<VoicemailRecorder>();
+            services.AddHostedService(sp => sp.GetRequiredService<VoicemailRecorder>());
+            services.AddSingleton<IConfigureOptions<SipOptions>>(sp => new ConfigureOptions<SipOptions>(o =>
+            {
+                o.Calls.VoicemailUri = sp.GetRequiredService<VoicemailRecorder>().UriTemplate;
+                o.Calls.VoicemailRedirect = false;
+            }));
+        }
 
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(data.KeysFolder)).SetApplicationName("K7.SampleHost");
         services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken(o =>
@@ -152,6 +165,7 @@ public static class SampleHostApp
             $"  data folder:   {settings.Data.Root}",
             $"  HTTP API:      {string.Join(", ", urls)}  (API reference: /scalar/v1, OpenAPI: /openapi/v1.json)",
             $"  SIP:           {string.Join(", ", sip.BoundAddresses)}  (domain {settings.Options.Domain})",
+            $"  voicemail:     {app.Services.GetRequiredService<IOptions<SipOptions>>().Value.Calls.VoicemailUri ?? "none"}",
         };
         if (settings.Options.SeedDemoDomain && users.All.All(u => PasswordHasher.Verify(DemoDomain.Password, u.PasswordHash)))
         {

@@ -64,9 +64,14 @@ public sealed class SampleHostOptions
             problems.Add($"{Section}:Sip:RingTimeoutSeconds: {Sip.RingTimeoutSeconds} is outside 5 to 300.");
         }
 
-        if (string.IsNullOrWhiteSpace(Sip.VoicemailUri) || !Sip.VoicemailUri.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrEmpty(Sip.VoicemailUri) && !Sip.VoicemailUri.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"{Section}:Sip:VoicemailUri: '{Sip.VoicemailUri}' is not a SIP URI.");
+            problems.Add($"{Section}:Sip:VoicemailUri: '{Sip.VoicemailUri}' is not a SIP URI (leave it empty for the host's own voicemail).");
+        }
+
+        if (Sip.VoicemailPort is < 0 or > 65535)
+        {
+            problems.Add($"{Section}:Sip:VoicemailPort: {Sip.VoicemailPort} is not a port (0 to 65535; 0 picks a free one).");
         }
 
         if (PasswordHashIterations < 1)
@@ -90,11 +95,14 @@ public sealed class SampleHostSipOptions
     /// <summary>The TCP port (0: a free port).</summary>
     public int TcpPort { get; set; } = 5060;
 
-    /// <summary>Where calls for voicemail go (<c>{user}</c> is the extension): a media server that records them.</summary>
-    public string VoicemailUri { get; set; } = "sip:vm-{user}@127.0.0.1:5090";
+    /// <summary>Where calls for voicemail go (<c>{user}</c> is the extension); empty for the host's own voicemail, which records into the user's mailbox.</summary>
+    public string VoicemailUri { get; set; } = string.Empty;
 
-    /// <summary>Whether callers are redirected there (302) instead of the call being proxied.</summary>
-    public bool VoicemailRedirect { get; set; } = true;
+    /// <summary>The UDP port of the host's own voicemail (0: a free port).</summary>
+    public int VoicemailPort { get; set; } = 5090;
+
+    /// <summary>Whether callers are redirected to <see cref="VoicemailUri"/> (302) instead of the call being proxied there.</summary>
+    public bool VoicemailRedirect { get; set; }
 
     /// <summary>How long phones ring when the user's rules do not say.</summary>
     public int RingTimeoutSeconds { get; set; } = 25;

@@ -11,8 +11,8 @@ namespace K7.SampleHost.Tests;
 /// <summary>
 /// The host as users run it, with real SIP peers on 127.0.0.1: two SIPp phones of Ellen Green (202 and 202wp) register
 /// with the SIP passwords the Phones page gives, a SIPp caller calls 202, both phones ring, one answers, and the call
-/// shows up in 202's call history through the HTTP API. Then Ellen turns on Do Not Disturb over HTTP and the next call
-/// goes to voicemail. Every peer run and every wait is bounded.
+/// shows up in 202's call history through the HTTP API. Then Ellen turns on Do Not Disturb over HTTP: the next call goes
+/// to the host's voicemail, and the caller's RTP becomes a message on the Messages page. Every peer run and wait is bounded.
 /// </summary>
 [Trait("Category", "Peers")]
 public sealed class EndToEndTests
@@ -59,10 +59,63 @@ public sealed class EndToEndTests
             Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
         }
 
-        var redirected = await new SippCall(host, folder).CallerAsync("uac_call_expect_redirect.xml", "202");
-        AssertPassed(redirected, "caller redirected to voicemail");
-        Assert.Contains("vm-202@", redirected.Output + await ReadAllAsync(folder, "caller-*.log"), StringComparison.Ordinal);
+        // The host's voicemail answers; the caller streams a 2.6 s message and hangs up: it lands in Ellen's new messages.
+        await File.WriteAllBytesAsync(Path.Combine(folder, "message.wav"), MuLawTone(TimeSpan.FromMilliseconds(2600)));
+        var toVoicemail = await new SippCall(host, folder).CallerAsync("uac_call_leave_message.xml", "202");
+        AssertPassed(toVoicemail, "caller leaving a message");
         await WaitForCallAsync(ellen, "voicemail");
+        JsonElement message = default;
+        await WaitAsync(
+            async () =>
+            {
+                var messages = await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/messages/voicemail?folder=new");
+                message = messages.EnumerateArray().FirstOrDefault(m => m.GetProperty("callerNumber").GetString() == "caller");
+                return message.ValueKind == JsonValueKind.Object;
+            },
+            "the message in 202's new voicemails (Messages page)");
+        Assert.InRange(message.GetProperty("durationSeconds").GetDouble(), 2.0, 3.5);
+        using var audio = await ellen.GetAsync(message.GetProperty("audioUrl").GetString());
+        Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString((await audio.Content.ReadAsByteArrayAsync()).AsSpan(0, 4)));
+
+        // A caller who hangs up at once leaves no message (shorter than a second), though the call is in the history.
+        var before = (await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/messages/voicemail/counts")).GetProperty("new").GetInt32();
+        var hungUp = await new SippCall(host, folder).CallerAsync("uac_call.xml", "202");
+        AssertPassed(hungUp, "caller hanging up at once");
+        await WaitAsync(
+            async () => (await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/call-history?type=voicemail&callerNumber=caller")).GetProperty("total").GetInt32() == 2,
+            "the second voicemail call in 202's history");
+        Assert.Equal(before, (await ellen.GetFromJsonAsync<JsonElement>("/api/users/me/messages/voicemail/counts")).GetProperty("new").GetInt32());
+    }
+
+    /// <summary>A WAV file of a 440 Hz tone in G.711 u-law, 8 kHz mono: what a phone sends as PCMU.</summary>
+    private static byte[] MuLawTone(TimeSpan length)
+    {
+        var samples = (int)(length.TotalSeconds * 8000);
+        var file = new byte[K7.Voicemail.Audio.WavWriter.HeaderLength + samples];
+        K7.Voicemail.Audio.WavWriter.WriteHeader(file, K7.Voicemail.Audio.WavEncoding.MuLaw, channels: 1, sampleRate: 8000, bitsPerSample: 8, dataLength: samples);
+        for (var i = 0; i < samples; i++)
+        {
+            file[K7.Voicemail.Audio.WavWriter.HeaderLength + i] = MuLaw((short)(Math.Sin(2 * Math.PI * 440 * i / 8000) * 8000));
+        }
+
+        return file;
+    }
+
+    /// <summary>G.711 u-law encoding of one 16-bit sample.</summary>
+    private static byte MuLaw(short sample)
+    {
+        const int Bias = 0x84;
+        var sign = sample < 0 ? 0x80 : 0;
+        var magnitude = Math.Min(Math.Abs((int)sample), 32635) + Bias;
+        var exponent = 7;
+        for (var mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1)
+        {
+            exponent--;
+        }
+
+        var mantissa = (magnitude >> (exponent + 3)) & 0x0F;
+        return (byte)~(sign | (exponent << 4) | mantissa);
     }
 
     [Fact]
@@ -131,17 +184,6 @@ public sealed class EndToEndTests
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"Waited 20 s for {what}.");
             await Task.Delay(50);
         }
-    }
-
-    private static async Task<string> ReadAllAsync(string folder, string pattern)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(folder, pattern))
-        {
-            text.Append(await File.ReadAllTextAsync(file));
-        }
-
-        return text.ToString();
     }
 
     private static void AssertPassed((int ExitCode, string Output) run, string who) =>

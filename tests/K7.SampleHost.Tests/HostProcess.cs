@@ -22,7 +22,7 @@ internal sealed partial class HostProcess : IDisposable
             ArgumentList =
             {
                 Path.Combine(AppContext.BaseDirectory, "K7.SampleHost.dll"), "--data", folder, "--http", "http://127.0.0.1:0",
-                "--sip-udp", "0", "--sip-tcp", "0", "--K7:PasswordHashIterations=1000",
+                "--sip-udp", "0", "--sip-tcp", "0", "--K7:Sip:VoicemailPort=0", "--K7:PasswordHashIterations=1000",
             },
         };
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };

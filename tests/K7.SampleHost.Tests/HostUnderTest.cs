@@ -61,7 +61,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
         folder ??= Path.Combine(Path.GetTempPath(), "k7-host-" + Guid.NewGuid().ToString("N")[..12]);
         string[] args =
         [
-            "--data", folder, "--http", "http://127.0.0.1:0", "--sip-udp", "0", "--sip-tcp", "0",
+            "--data", folder, "--http", "http://127.0.0.1:0", "--sip-udp", "0", "--sip-tcp", "0", "--K7:Sip:VoicemailPort=0",
             "--K7:PasswordHashIterations=1000", "--K7:Sip:QualifySeconds=0", "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
