@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using K7.SampleHost.CallHistory;
 using K7.SampleHost.Domain;
 using K7.Sip;
 using K7.Voicemail;
@@ -31,15 +32,17 @@ internal sealed partial class VoicemailRecorder : IHostedService, IDisposable
     private readonly VoicemailService _voicemail;
     private readonly UserDirectory _users;
     private readonly IClock _clock;
+    private readonly CallerNames _names;
     private readonly ILogger<VoicemailRecorder> _logger;
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private Task _receiving = Task.CompletedTask;
 
-    public VoicemailRecorder(HostSettings settings, VoicemailService voicemail, UserDirectory users, IClock clock, ILogger<VoicemailRecorder> logger)
+    public VoicemailRecorder(HostSettings settings, VoicemailService voicemail, UserDirectory users, CallerNames names, IClock clock, ILogger<VoicemailRecorder> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _voicemail = voicemail;
+        _names = names;
         _users = users;
         _clock = clock;
         _logger = logger;
@@ -113,8 +116,9 @@ internal sealed partial class VoicemailRecorder : IHostedService, IDisposable
             {
                 await HandleAsync(request, (IPEndPoint)received.RemoteEndPoint, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is SocketException or IOException or VoicemailValidationException or VoicemailQuotaException or InvalidDataException)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
+                // One bad call (a full mailbox, a socket error) must not stop the voicemail for the others.
                 Log.Failed(_logger, e, request.CallId ?? "-");
             }
         }
@@ -185,7 +189,8 @@ internal sealed partial class VoicemailRecorder : IHostedService, IDisposable
             $"v=0\r\no=k7-voicemail 1 1 IN IP4 {_address}\r\ns=K7 voicemail\r\nc=IN IP4 {_address}\r\nt=0 0\r\nm=audio {rtpPort} RTP/AVP {payload}\r\na=rtpmap:{payload} {(payload == 0 ? "PCMU" : "PCMA")}/8000\r\na=recvonly\r\n");
         var answer = Response(request, 200, "OK", NewTag(), sdp);
         var caller = request.From?.Uri.User ?? string.Empty;
-        var session = new Session(request.CallId ?? string.Empty, user.Extension, caller, request.From?.DisplayName, payload.Value, rtp, answer, _clock.GetCurrentInstant());
+        var name = string.IsNullOrWhiteSpace(request.From?.DisplayName) ? _names.Find(user.Extension, caller) : request.From.DisplayName;
+        var session = new Session(request.CallId ?? string.Empty, user.Extension, caller, name, payload.Value, rtp, answer, _clock.GetCurrentInstant());
         if (!_sessions.TryAdd(session.CallId, session))
         {
             session.Dispose();
