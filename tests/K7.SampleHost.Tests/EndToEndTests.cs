@@ -221,7 +221,6 @@ public sealed class EndToEndTests
                 Proxy, "-sf", Path.Combine(Scenarios, scenario), "-s", user,
                 "-i", "127.0.0.1", "-p", HostUnderTest.Port(PeerProcess.FreeUdpPort()),
                 "-m", "1", "-cid_str", _callIds, "-nostdin", "-timeout", "30s", "-timeout_error",
-                "-trace_logs", "-log_file", Path.Combine(folder, $"caller-{_callIds[..^3]}.log"),
             ];
             return PeerProcess.RunAsync("sipp", arguments, TimeSpan.FromSeconds(45), folder);
         }

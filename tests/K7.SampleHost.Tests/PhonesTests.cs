@@ -65,6 +65,14 @@ public sealed class PhonesTests
         Assert.Equal(3, devices.Find("202m")!.LineNumber);
         Assert.Null(devices.Find("202m")!.MacAddress);
 
+        using (var refused = await ellen.PutAsJsonAsync("/api/users/me/phones/202m", new { model = "Yealink T34W", lineNumber = 99 }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("lineNumber", out _));
+        }
+
+        Assert.Equal(("Yealink T33G", 3), (devices.Find("202m")!.Model, devices.Find("202m")!.LineNumber));
+
         using (var deleted = await ellen.DeleteAsync("/api/users/me/phones/202m"))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -97,6 +105,7 @@ public sealed class PhonesTests
         using (var badLine = await ellen.PostAsJsonAsync("/api/users/me/phones", new { suffix = "m", model = "Yealink T31P", lineNumber = 99 }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, badLine.StatusCode);
+            Assert.True((await badLine.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("lineNumber", out _));
         }
 
         Assert.Equal(before, users.Find("202")!.SipPasswords);

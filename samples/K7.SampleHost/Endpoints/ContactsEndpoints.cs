@@ -147,8 +147,8 @@ internal static class ContactsEndpoints
             Site = Blank(request.Site),
             Department = Blank(request.Department),
         };
-        var (saved, refused, invalid) = await Attempt(() => directory.AddAsync(Actor(scope), contact, cancellationToken)).ConfigureAwait(false);
-        return refused ?? invalid ?? (Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>)TypedResults.Created($"contacts/{saved!.Id}", View(scope, saved, directory));
+        var (saved, refused) = await Attempt(() => directory.AddAsync(Actor(scope), contact, cancellationToken)).ConfigureAwait(false);
+        return refused ?? (Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>)TypedResults.Created($"contacts/{saved!.Id}", View(scope, saved, directory));
     }
 
     internal static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> Update(UserScope scope, string id, ContactInput request, ContactDirectory directory, CancellationToken cancellationToken)
@@ -176,8 +176,8 @@ internal static class ContactsEndpoints
             Site = request.Site is null ? existing.Site : Blank(request.Site),
             Department = request.Department is null ? existing.Department : Blank(request.Department),
         };
-        var (saved, refused, invalid) = await Attempt(() => directory.UpdateAsync(Actor(scope), changed, cancellationToken)).ConfigureAwait(false);
-        return refused ?? invalid ?? (Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(View(scope, saved!, directory));
+        var (saved, refused) = await Attempt(() => directory.UpdateAsync(Actor(scope), changed, cancellationToken)).ConfigureAwait(false);
+        return refused ?? (Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(View(scope, saved!, directory));
     }
 
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Remove(UserScope scope, string id, ContactDirectory directory, CancellationToken cancellationToken)
@@ -187,8 +187,8 @@ internal static class ContactsEndpoints
             return ApiProblems.NotFound($"There is no contact '{id}'.");
         }
 
-        var (removed, refused, invalid) = await Attempt(() => directory.RemoveAsync(Actor(scope), existing.Id, cancellationToken)).ConfigureAwait(false);
-        return refused ?? invalid ?? (removed ? TypedResults.NoContent() : (Results<NoContent, ValidationProblem, ProblemHttpResult>)ApiProblems.NotFound($"There is no contact '{id}'."));
+        var (removed, refused) = await Attempt(() => directory.RemoveAsync(Actor(scope), existing.Id, cancellationToken)).ConfigureAwait(false);
+        return refused ?? (removed ? TypedResults.NoContent() : (Results<NoContent, ValidationProblem, ProblemHttpResult>)ApiProblems.NotFound($"There is no contact '{id}'."));
     }
 
     internal static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Star(UserScope scope, string id, ContactDirectory directory, CancellationToken cancellationToken) =>
@@ -227,7 +227,7 @@ internal static class ContactsEndpoints
             fileFormat = given;
         }
 
-        var (result, refused, invalid) = await Attempt(async () =>
+        var (result, refused) = await Attempt(async () =>
         {
             await using var stream = file.OpenReadStream();
             return await importer.ImportAsync(
@@ -238,7 +238,7 @@ internal static class ContactsEndpoints
         }).ConfigureAwait(false);
         if (result is null)
         {
-            return refused ?? (Results<Ok<ImportView>, ValidationProblem, ProblemHttpResult>)invalid!;
+            return refused!;
         }
 
         return TypedResults.Ok(new ImportView(
@@ -309,28 +309,24 @@ internal static class ContactsEndpoints
             return ApiProblems.NotFound($"There is no contact '{id}'.");
         }
 
-        var (_, refused, invalid) = await Attempt(() => directory.SetFavoriteAsync(Viewer(scope), existing.Id, favorite, cancellationToken)).ConfigureAwait(false);
-        return refused ?? invalid ?? (Results<NoContent, ValidationProblem, ProblemHttpResult>)TypedResults.NoContent();
+        var (_, refused) = await Attempt(() => directory.SetFavoriteAsync(Viewer(scope), existing.Id, favorite, cancellationToken)).ConfigureAwait(false);
+        return refused ?? (Results<NoContent, ValidationProblem, ProblemHttpResult>)TypedResults.NoContent();
     }
 
-    /// <summary>Runs a change and turns the package's refusals into problems: 403 (not allowed), 404 (gone), 400 naming the field in camelCase.</summary>
-    private static async Task<(T? Value, ProblemHttpResult? Refused, ValidationProblem? Invalid)> Attempt<T>(Func<Task<T>> change)
+    /// <summary>Runs a change and turns the package's refusals into problems: 403 (not allowed), 404 (gone); a refused field (ContactValidationException) becomes a 400 naming it in ApiExceptionHandler.</summary>
+    private static async Task<(T? Value, ProblemHttpResult? Refused)> Attempt<T>(Func<Task<T>> change)
     {
         try
         {
-            return (await change().ConfigureAwait(false), null, null);
+            return (await change().ConfigureAwait(false), null);
         }
         catch (UnauthorizedAccessException e)
         {
-            return (default, ApiProblems.Forbidden(e.Message), null);
+            return (default, ApiProblems.Forbidden(e.Message));
         }
         catch (KeyNotFoundException e)
         {
-            return (default, ApiProblems.NotFound(e.Message), null);
-        }
-        catch (ContactValidationException e)
-        {
-            return (default, null, ApiProblems.Field(ApiNames.Field(e.Field), e.Reason));
+            return (default, ApiProblems.NotFound(e.Message));
         }
     }
 

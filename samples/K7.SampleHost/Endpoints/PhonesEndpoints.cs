@@ -45,15 +45,8 @@ internal static class PhonesEndpoints
             return ApiProblems.Field("macAddress", $"'{mac}' is not a MAC address such as 00:15:65:12:34:56.");
         }
 
-        Device device;
-        try
-        {
-            device = new Device(scope.Extension, suffix, request.Model ?? string.Empty, Blank(request.PreferredServer), ParseMac(request.MacAddress), request.LineNumber);
-        }
-        catch (DeviceValidationException e)
-        {
-            return ApiProblems.Field(ApiNames.Field(e.Field), e.Reason);
-        }
+        // A field the package refuses (DeviceValidationException) becomes a 400 naming it in ApiExceptionHandler.
+        var device = new Device(scope.Extension, suffix, request.Model ?? string.Empty, Blank(request.PreferredServer), ParseMac(request.MacAddress), request.LineNumber);
 
         if (devices.Find(device.Name) is not null || devices.ListForUser(scope.Extension).Any(d => string.Equals(d.Suffix, suffix, StringComparison.OrdinalIgnoreCase)))
         {
@@ -89,22 +82,12 @@ internal static class PhonesEndpoints
             return ApiProblems.Field("macAddress", $"'{mac}' is not a MAC address such as 00:15:65:12:34:56.");
         }
 
-        Device Change(Device d) => d
+        // The registry saves nothing when the change throws; a refused field becomes a 400 in ApiExceptionHandler.
+        var saved = devices.Update(device.Name, d => d
             .WithModel(request.Model ?? string.Empty)
             .WithPreferredServer(Blank(request.PreferredServer))
             .WithMacAddress(ParseMac(request.MacAddress))
-            .WithLineNumber(request.LineNumber);
-
-        try
-        {
-            _ = Change(device);
-        }
-        catch (DeviceValidationException e)
-        {
-            return ApiProblems.Field(ApiNames.Field(e.Field), e.Reason);
-        }
-
-        var saved = devices.Update(device.Name, Change);
+            .WithLineNumber(request.LineNumber));
         return saved is null ? NoSuchPhone(name) : TypedResults.Ok(PhoneView.Of(saved, devices.GetStatus(saved.Name), clock.GetCurrentInstant()));
     }
 
