@@ -260,22 +260,6 @@ internal sealed class ContactSearchIndex
         return true;
     }
 
-    private static bool StatusMatches(PresenceFilter filter, PresenceState state) => filter switch
-    {
-        PresenceFilter.Available => state is PresenceState.Available or PresenceState.AvailableForChat,
-        PresenceFilter.Busy => state == PresenceState.Busy,
-        PresenceFilter.Offline => state == PresenceState.Offline,
-        _ => true,
-    };
-
-    private static int OnlineOrder(PresenceState state) => state switch
-    {
-        PresenceState.Available => 0,
-        PresenceState.AvailableForChat => 1,
-        PresenceState.Busy => 2,
-        _ => 3,
-    };
-
     private static ReadOnlySpan<int> Candidates(TrigramPostings postings, string needle, ref int[]? rented)
     {
         SlotList? shortest = null;
@@ -703,13 +687,13 @@ internal sealed class ContactSearchIndex
         if (filter.NeedState)
         {
             var state = (info.Flags & FlagUser) != 0 ? filter.Presence.GetState(_contacts[slot]!.Id) : PresenceState.Offline;
-            if (!StatusMatches(filter.Status, state))
+            if (!PresenceRanking.Matches(filter.Status, state))
             {
                 key = 0;
                 return false;
             }
 
-            online = OnlineOrder(state);
+            online = PresenceRanking.OnlineRank(state);
         }
 
         key = filter.Sort switch

@@ -53,7 +53,7 @@ internal sealed class ReferenceContactSearch
         var matches = _contacts
             .Where(c => c.IsVisibleTo(viewer))
             .Where(c => InGroup(c, query.Group, groupName, favorites))
-            .Where(c => StatusOf(c, query.Status, presence))
+            .Where(c => PresenceRanking.Matches(query.Status, StateOf(c, presence)))
             .Where(c => text.Length == 0
                 || NameTexts(c).Any(s => Matches(s, text, prefix))
                 || (digits.Length > 0 && NumberTexts(c).Any(s => Matches(s, digits, prefix))))
@@ -69,7 +69,7 @@ internal sealed class ReferenceContactSearch
                 .OrderBy(c => ExtensionNumber(c) is null ? 1 : 0)
                 .ThenBy(c => ExtensionNumber(c)?.Length ?? 0)
                 .ThenBy(c => ExtensionNumber(c) ?? string.Empty, StringComparer.Ordinal)),
-            ContactSort.Online => ByLastName(matches.OrderBy(c => OnlineOrder(StateOf(c, presence)))),
+            ContactSort.Online => ByLastName(matches.OrderBy(c => PresenceRanking.OnlineRank(StateOf(c, presence)))),
             _ => ByLastName(matches.OrderBy(_ => 0)),
         };
 
@@ -106,22 +106,6 @@ internal sealed class ReferenceContactSearch
 
     private static PresenceState StateOf(Contact contact, PresenceTracker presence) =>
         contact.Kind == ContactKind.User ? presence.Get(contact.Id).State : PresenceState.Offline;
-
-    private static bool StatusOf(Contact contact, PresenceFilter filter, PresenceTracker presence) => filter switch
-    {
-        PresenceFilter.Available => StateOf(contact, presence) is PresenceState.Available or PresenceState.AvailableForChat,
-        PresenceFilter.Busy => StateOf(contact, presence) == PresenceState.Busy,
-        PresenceFilter.Offline => StateOf(contact, presence) == PresenceState.Offline,
-        _ => true,
-    };
-
-    private static int OnlineOrder(PresenceState state) => state switch
-    {
-        PresenceState.Available => 0,
-        PresenceState.AvailableForChat => 1,
-        PresenceState.Busy => 2,
-        _ => 3,
-    };
 
     private static IEnumerable<string> NameTexts(Contact contact)
     {
