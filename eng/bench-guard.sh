@@ -52,95 +52,76 @@ if [ "$status" -ne 0 ]; then
 fi
 
 shopt -s nullglob
-reports=("$work"/artifacts/results/*RouteBenchmarks-report-full-compressed.json)
-if [ ${#reports[@]} -ne 1 ]; then
-  show_log
-  fail "expected one RouteBenchmarks JSON report in $work/artifacts/results, found ${#reports[@]} (log above)."
-fi
+report() {
+  local found=("$work"/artifacts/results/*"$1"-report-full-compressed.json)
+  if [ ${#found[@]} -ne 1 ]; then
+    show_log
+    fail "expected one $1 JSON report in $work/artifacts/results, found ${#found[@]} (log above)."
+  fi
+  echo "${found[0]}"
+}
+route_report=$(report RouteBenchmarks)
+search_report=$(report ContactSearchBenchmarks)
 
-# Prints the summary line. Exits 0 when Compiled allocates 0 B and its mean is below Reference's, 1 when it does not,
-# 2 when the report lacks a result (the benchmark failed, for example in the agreement check of its [GlobalSetup]).
+# Prints one summary line per guarded benchmark. Exits 0 when both pass, 1 when one does not, 2 when a report lacks a
+# result (the benchmark failed, for example in the agreement check of its [GlobalSetup]).
 verdict=0
-python3 - "${reports[0]}" "$elapsed" <<'PY' || verdict=$?
+python3 - "$route_report" "$search_report" "$elapsed" <<'PY' || verdict=$?
 import json
 import sys
 
-path, elapsed = sys.argv[1], sys.argv[2]
-with open(path, encoding="utf-8") as f:
-    report = json.load(f)
+route_path, search_path, elapsed = sys.argv[1], sys.argv[2], sys.argv[3]
 
-results = {}
-for benchmark in report.get("Benchmarks", []):
-    method = benchmark.get("Method")
-    statistics = benchmark.get("Statistics") or {}
-    memory = benchmark.get("Memory") or {}
-    if method in ("Reference", "Compiled"):
-        results[method] = (statistics.get("Mean"), memory.get("BytesAllocatedPerOperation"))
 
-missing = [m for m in ("Reference", "Compiled") if None in results.get(m, (None, None))]
-if missing:
-    print(f"bench-guard: FAILED: no mean or allocation for {' and '.join(missing)} in the report: the benchmark failed (log below).", file=sys.stderr)
-    sys.exit(2)
+def results(path, methods):
+    """Mean (ns) and bytes allocated per operation of each method, from one BenchmarkDotNet JSON report."""
+    with open(path, encoding="utf-8") as f:
+        report = json.load(f)
+    found = {}
+    for benchmark in report.get("Benchmarks", []):
+        if benchmark.get("Method") in methods:
+            statistics = benchmark.get("Statistics") or {}
+            memory = benchmark.get("Memory") or {}
+            found[benchmark["Method"]] = (statistics.get("Mean"), memory.get("BytesAllocatedPerOperation"))
+    missing = [m for m in methods if None in found.get(m, (None, None))]
+    if missing:
+        print(f"bench-guard: FAILED: no mean or allocation for {' and '.join(missing)} in the report: the benchmark failed (log below).", file=sys.stderr)
+        sys.exit(2)
+    return found
 
-compiled_ns, compiled_bytes = results["Compiled"]
-reference_ns, reference_bytes = results["Reference"]
+
+failed = False
+
+route = results(route_path, ("Reference", "Compiled"))
+compiled_ns, compiled_bytes = route["Compiled"]
+reference_ns, reference_bytes = route["Reference"]
 ratio = compiled_ns / reference_ns
 line = f"bench-guard: Compiled {compiled_ns:,.1f} ns, {compiled_bytes} B; Reference {reference_ns:,.1f} ns; ratio {ratio:.4f}"
 details = f"(Reference {reference_bytes:,} B; {elapsed} s)"
 if compiled_bytes > 0:
     print(f"{line} — FAILED: Compiled allocates {compiled_bytes} B per call; it must allocate nothing. {details}", file=sys.stderr)
-    sys.exit(1)
-if not ratio < 1:
+    failed = True
+elif not ratio < 1:
     print(f"{line} — FAILED: Compiled is not faster than Reference (ratio >= 1). {details}", file=sys.stderr)
-    sys.exit(1)
-print(f"{line} — ok ({reference_ns / compiled_ns:,.0f}x faster; Reference {reference_bytes:,} B; {elapsed} s)")
-PY
+    failed = True
+else:
+    print(f"{line} — ok ({reference_ns / compiled_ns:,.0f}x faster; Reference {reference_bytes:,} B; {elapsed} s)")
 
-if [ "$verdict" -eq 2 ]; then
-  show_log
-fi
-if [ "$verdict" -ne 0 ]; then
-  exit 1
-fi
-
-reports=("$work"/artifacts/results/*ContactSearchBenchmarks-report-full-compressed.json)
-if [ ${#reports[@]} -ne 1 ]; then
-  show_log
-  fail "expected one ContactSearchBenchmarks JSON report in $work/artifacts/results, found ${#reports[@]} (log above)."
-fi
-
-verdict=0
-python3 - "${reports[0]}" <<'PY' || verdict=$?
-import json
-import sys
-
-with open(sys.argv[1], encoding="utf-8") as f:
-    report = json.load(f)
-
-results = {}
-for benchmark in report.get("Benchmarks", []):
-    method = benchmark.get("Method")
-    statistics = benchmark.get("Statistics") or {}
-    memory = benchmark.get("Memory") or {}
-    if method in ("Reference_ThreeChars", "Index_ThreeChars"):
-        results[method] = (statistics.get("Mean"), memory.get("BytesAllocatedPerOperation"))
-
-missing = [m for m in ("Reference_ThreeChars", "Index_ThreeChars") if None in results.get(m, (None, None))]
-if missing:
-    print(f"bench-guard: FAILED: no mean or allocation for {' and '.join(missing)} in the report: the benchmark failed (log below).", file=sys.stderr)
-    sys.exit(2)
-
-index_ns, index_bytes = results["Index_ThreeChars"]
-reference_ns, _ = results["Reference_ThreeChars"]
+search = results(search_path, ("Reference_ThreeChars", "Index_ThreeChars"))
+index_ns, index_bytes = search["Index_ThreeChars"]
+reference_ns, _ = search["Reference_ThreeChars"]
 speedup = reference_ns / index_ns
 line = f"bench-guard: contact search {index_ns / 1000:,.1f} us, {index_bytes} B; reference {reference_ns / 1000:,.1f} us; {speedup:,.0f}x faster"
 if index_bytes > 8192:
     print(f"{line} — FAILED: the index allocates {index_bytes} B per query; at most 8 KiB (the page) is allowed.", file=sys.stderr)
-    sys.exit(1)
-if speedup < 100:
+    failed = True
+elif speedup < 100:
     print(f"{line} — FAILED: the index must be at least 100x faster than the reference search.", file=sys.stderr)
-    sys.exit(1)
-print(f"{line} — ok")
+    failed = True
+else:
+    print(f"{line} — ok")
+
+sys.exit(1 if failed else 0)
 PY
 
 if [ "$verdict" -eq 2 ]; then
