@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,6 +23,9 @@ public sealed class UserDirectory
     private readonly string _path;
     private readonly Lock _gate = new();
     private ImmutableSortedDictionary<string, PortalUser> _users = ImmutableSortedDictionary.Create<string, PortalUser>(StringComparer.Ordinal);
+
+    // Phone (device name) → its user, rebuilt on every write: the registrar looks a phone up on every REGISTER.
+    private FrozenDictionary<string, PortalUser> _phones = FrozenDictionary<string, PortalUser>.Empty;
 
     /// <summary>Initializes a new instance of the <see cref="UserDirectory"/> class and loads the users from <paramref name="path"/> when it exists.</summary>
     /// <exception cref="InvalidDataException">The file is not a domain file of this version.</exception>
@@ -57,18 +61,8 @@ public sealed class UserDirectory
     }
 
     /// <summary>Finds the user that owns the phone named <paramref name="deviceName"/> and its SIP password.</summary>
-    public (PortalUser User, string Password)? FindSipPassword(string deviceName)
-    {
-        foreach (var user in _users.Values)
-        {
-            if (user.SipPasswords.TryGetValue(deviceName, out var password))
-            {
-                return (user, password);
-            }
-        }
-
-        return null;
-    }
+    public (PortalUser User, string Password)? FindSipPassword(string deviceName) =>
+        _phones.TryGetValue(deviceName, out var user) && user.SipPasswords.TryGetValue(deviceName, out var password) ? (user, password) : null;
 
     /// <summary>Adds a user (or replaces the one with the same extension) and saves.</summary>
     public void Put(PortalUser user)
@@ -77,8 +71,9 @@ public sealed class UserDirectory
         lock (_gate)
         {
             var next = _users.SetItem(user.Extension, user);
+            var phones = Phones(next);
             Save(next);
-            _users = next;
+            (_users, _phones) = (next, phones);
         }
 
         Changed?.Invoke(this, user);
@@ -103,13 +98,20 @@ public sealed class UserDirectory
             }
 
             var next = _users.SetItem(extension, changed);
+            var phones = Phones(next);
             Save(next);
-            _users = next;
+            (_users, _phones) = (next, phones);
         }
 
         Changed?.Invoke(this, changed);
         return changed;
     }
+
+    /// <summary>Each phone's user; throws (before anything is saved) if two users claim one phone.</summary>
+    private static FrozenDictionary<string, PortalUser> Phones(ImmutableSortedDictionary<string, PortalUser> users) =>
+        users.Values
+            .SelectMany(u => u.SipPasswords.Keys, (u, phone) => (Phone: phone, User: u))
+            .ToFrozenDictionary(p => p.Phone, p => p.User, StringComparer.Ordinal);
 
     private void Save(ImmutableSortedDictionary<string, PortalUser> users)
     {
@@ -144,7 +146,8 @@ public sealed class UserDirectory
             };
         }
 
-        _users = builder.ToImmutable();
+        var users = builder.ToImmutable();
+        (_users, _phones) = (users, Phones(users));
     }
 
     private sealed record DomainFile(int Version, PortalUser[] Users);
