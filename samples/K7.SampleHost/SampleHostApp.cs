@@ -92,6 +92,7 @@ public static class SampleHostApp
         services.AddSingleton(data);
         services.AddSingleton(new UserDirectory(data.DomainFile));
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PasswordHashing>();
 
         // Loads rules and seeds the demo domain before the other hosted services (voicemail, contacts, SIP) start.
         services.AddHostedService<DemoSeeder>();
@@ -167,7 +168,7 @@ public static class SampleHostApp
             $"  SIP:           {string.Join(", ", sip.BoundAddresses)}  (domain {settings.Options.Domain})",
             $"  voicemail:     {app.Services.GetRequiredService<IOptions<SipOptions>>().Value.Calls.VoicemailUri ?? "none"}",
         };
-        if (settings.Options.SeedDemoDomain && users.All.All(u => PasswordHasher.Verify(DemoDomain.Password, u.PasswordHash)))
+        if (settings.Options.SeedDemoDomain && users.All.All(u => app.Services.GetRequiredService<PasswordHashing>().Matches(DemoDomain.Password, u.PasswordHash)))
         {
             lines.Add($"  sign in as:    {string.Join(", ", users.All.Select(u => $"{u.Login} ({u.DisplayName}{(u.Role == PortalRole.OfficeManager ? ", office manager" : string.Empty)})"))}");
             lines.Add($"  password:      {DemoDomain.Password}  (the demo users' password; change it on the Profile page)");

@@ -24,8 +24,8 @@ public sealed class SampleHostOptions
     /// <summary>Whether an empty data folder gets the demo domain of the portal guide.</summary>
     public bool SeedDemoDomain { get; set; } = true;
 
-    /// <summary>PBKDF2 iterations of new password hashes (OWASP's 600,000 by default).</summary>
-    public int PasswordHashIterations { get; set; } = global::K7.SampleHost.Domain.PasswordHasher.DefaultIterations;
+    /// <summary>PBKDF2-HMAC-SHA512 iterations of new password and PIN hashes (OWASP's 210,000 by default).</summary>
+    public int PasswordHashIterations { get; set; } = global::K7.SampleHost.Domain.PasswordHashing.DefaultIterations;
 
     /// <summary>SIP settings.</summary>
     public SampleHostSipOptions Sip { get; set; } = new();

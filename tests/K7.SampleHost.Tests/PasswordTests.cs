@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
 using K7.SampleHost.Domain;
+using Microsoft.AspNetCore.Identity;
 
 namespace K7.SampleHost.Tests;
 
@@ -18,23 +19,26 @@ public sealed class PasswordTests
     [Property(MaxTest = 25)]
     public bool Hash_VerifiesItsPassword_AndNoOther(NonEmptyString password, NonEmptyString other)
     {
-        var hash = PasswordHasher.Hash(password.Get, iterations: 10);
-        return PasswordHasher.Verify(password.Get, hash) && (other.Get == password.Get || !PasswordHasher.Verify(other.Get, hash));
+        var hashing = new PasswordHashing(iterations: 10);
+        var hash = hashing.Hash(password.Get);
+        return hashing.Matches(password.Get, hash) && (other.Get == password.Get || !hashing.Matches(other.Get, hash));
     }
 
     [Theory]
     [InlineData("")]
-    [InlineData("pbkdf2-sha256$x$AA==$AA==")]
-    [InlineData("pbkdf2-sha256$10$not base64$AA==")]
-    [InlineData("md5$10$AA==$AA==")]
-    public void Verify_RefusesAMalformedHash(string stored) => Assert.False(PasswordHasher.Verify("Anything-1", stored));
+    [InlineData("AA==")]
+    [InlineData("not base64 at all")]
+    [InlineData("pbkdf2-sha256$10$AA==$AA==")]
+    public void Verify_RefusesAMalformedHash(string stored) =>
+        Assert.Equal(PasswordVerificationResult.Failed, new PasswordHashing(iterations: 10).Verify("Anything-1", stored));
 
     [Fact]
-    public void Hash_IsSaltedAndUsesTheIterationsAsked()
+    public void Hash_IsSalted_AndAHashWithFewerIterationsAsksToBeMadeAgain()
     {
-        var first = PasswordHasher.Hash("Same-password1", iterations: 12);
-        var second = PasswordHasher.Hash("Same-password1", iterations: 12);
-        Assert.NotEqual(first, second);
-        Assert.StartsWith("pbkdf2-sha256$12$", first, StringComparison.Ordinal);
+        var weak = new PasswordHashing(iterations: 12);
+        var first = weak.Hash("Same-password1");
+        Assert.NotEqual(first, weak.Hash("Same-password1"));
+        Assert.Equal(PasswordVerificationResult.Success, weak.Verify("Same-password1", first));
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, new PasswordHashing(iterations: 20).Verify("Same-password1", first));
     }
 }

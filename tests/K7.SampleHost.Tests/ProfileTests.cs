@@ -125,7 +125,7 @@ public sealed class ProfileTests
         }
 
         var user = host.Services.GetRequiredService<UserDirectory>().Find("202")!;
-        Assert.True(PasswordHasher.Verify("583920", user.VoicemailPinHash!));
+        Assert.True(host.Services.GetRequiredService<PasswordHashing>().Matches("583920", user.VoicemailPinHash!));
         Assert.DoesNotContain("583920", await File.ReadAllTextAsync(Path.Combine(host.Folder, "domain.json")), StringComparison.Ordinal);
     }
 

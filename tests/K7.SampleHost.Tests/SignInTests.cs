@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using K7.SampleHost.Domain;
 using K7.SampleHost.Endpoints;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -186,5 +188,38 @@ public sealed class SignInThrottleTests
         throttle.Failed("202@k7.EXAMPLE");
         Assert.True(throttle.IsLocked("202@k7.example", out var until));
         Assert.Equal(clock.GetCurrentInstant() + Domain.SignInThrottle.LockDuration, until);
+    }
+}
+
+public sealed class PasswordRehashTests
+{
+    [Fact]
+    public async Task SignIn_MakesAHashWithFewerIterationsThanConfiguredAgain()
+    {
+        var clock = new FakeClock(HostUnderTest.GuideMorning);
+        var folder = Path.Combine(Path.GetTempPath(), "k7-host-rehash-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await using (await HostUnderTest.StartAsync(clock, folder))
+            {
+            }
+
+            // The operator raises the iteration count; the demo hashes (1,000) are made again at the next sign-in.
+            await using var stronger = await HostUnderTest.StartAsync(clock, folder, "--K7:PasswordHashIterations=2000");
+            var users = stronger.Services.GetRequiredService<UserDirectory>();
+            var hashing = stronger.Services.GetRequiredService<PasswordHashing>();
+            var before = users.Find("202")!.PasswordHash;
+            Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, hashing.Verify(Seed.DemoDomain.Password, before));
+            using (await stronger.SignInAsync("202"))
+            {
+            }
+
+            Assert.Equal(PasswordVerificationResult.Success, hashing.Verify(Seed.DemoDomain.Password, users.Find("202")!.PasswordHash));
+            Assert.Equal(before, users.Find("203")!.PasswordHash);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -60,7 +60,7 @@ public sealed class UserDirectoryTests
         FirstName = "User",
         LastName = extension,
         TimeZone = "America/New_York",
-        PasswordHash = PasswordHasher.Hash("Not-used-here1", iterations: 1),
+        PasswordHash = new PasswordHashing(iterations: 1).Hash("Not-used-here1"),
         SipPasswords = phones.ToImmutableSortedDictionary(p => p.Phone, p => p.Password, StringComparer.Ordinal),
     };
 }

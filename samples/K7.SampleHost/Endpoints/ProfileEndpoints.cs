@@ -79,9 +79,9 @@ internal static class ProfileEndpoints
         return TypedResults.Ok(ProfileView.Of(saved));
     }
 
-    internal static Results<NoContent, ValidationProblem, ProblemHttpResult> ChangePassword(UserScope scope, PasswordChange request, UserDirectory users)
+    internal static Results<NoContent, ValidationProblem, ProblemHttpResult> ChangePassword(UserScope scope, PasswordChange request, UserDirectory users, PasswordHashing passwords)
     {
-        if (CheckCurrent(scope.User, request.CurrentPassword) is { } wrong)
+        if (CheckCurrent(passwords, scope.User, request.CurrentPassword) is { } wrong)
         {
             return wrong;
         }
@@ -96,13 +96,13 @@ internal static class ProfileEndpoints
             return ApiProblems.Field("confirmNewPassword", "The two new passwords differ.");
         }
 
-        users.Update(scope.Extension, u => u with { PasswordHash = PasswordHasher.Hash(request.NewPassword!), SecurityStamp = Guid.NewGuid().ToString("N") });
+        users.Update(scope.Extension, u => u with { PasswordHash = passwords.Hash(request.NewPassword!), SecurityStamp = Guid.NewGuid().ToString("N") });
         return TypedResults.NoContent();
     }
 
-    internal static Results<NoContent, ValidationProblem, ProblemHttpResult> ChangePin(UserScope scope, PinChange request, UserDirectory users)
+    internal static Results<NoContent, ValidationProblem, ProblemHttpResult> ChangePin(UserScope scope, PinChange request, UserDirectory users, PasswordHashing passwords)
     {
-        if (CheckCurrent(scope.User, request.CurrentPassword) is { } wrong)
+        if (CheckCurrent(passwords, scope.User, request.CurrentPassword) is { } wrong)
         {
             return wrong;
         }
@@ -117,13 +117,13 @@ internal static class ProfileEndpoints
             return ApiProblems.Field("confirmNewPin", "The two new PINs differ.");
         }
 
-        users.Update(scope.Extension, u => u with { VoicemailPinHash = PasswordHasher.Hash(request.NewPin!) });
+        users.Update(scope.Extension, u => u with { VoicemailPinHash = passwords.Hash(request.NewPin!) });
         return TypedResults.NoContent();
     }
 
-    internal static Results<Ok<MfaSetup>, ValidationProblem, ProblemHttpResult> SetUpMfa(UserScope scope, CurrentPassword request, UserDirectory users, HostSettings settings)
+    internal static Results<Ok<MfaSetup>, ValidationProblem, ProblemHttpResult> SetUpMfa(UserScope scope, CurrentPassword request, UserDirectory users, PasswordHashing passwords, HostSettings settings)
     {
-        if (CheckCurrent(scope.User, request.Password) is { } wrong)
+        if (CheckCurrent(passwords, scope.User, request.Password) is { } wrong)
         {
             return wrong;
         }
@@ -154,9 +154,9 @@ internal static class ProfileEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static Results<NoContent, ValidationProblem, ProblemHttpResult> DisableMfa(UserScope scope, CurrentPassword request, UserDirectory users)
+    internal static Results<NoContent, ValidationProblem, ProblemHttpResult> DisableMfa(UserScope scope, CurrentPassword request, UserDirectory users, PasswordHashing passwords)
     {
-        if (CheckCurrent(scope.User, request.Password) is { } wrong)
+        if (CheckCurrent(passwords, scope.User, request.Password) is { } wrong)
         {
             return wrong;
         }
@@ -165,8 +165,8 @@ internal static class ProfileEndpoints
         return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult? CheckCurrent(PortalUser user, string? password) =>
-        string.IsNullOrEmpty(password) || !PasswordHasher.Verify(password, user.PasswordHash)
+    private static ProblemHttpResult? CheckCurrent(PasswordHashing passwords, PortalUser user, string? password) =>
+        string.IsNullOrEmpty(password) || !passwords.Matches(password, user.PasswordHash)
             ? ApiProblems.Unauthorized("The current password is wrong.", "currentPassword")
             : null;
 

@@ -3,6 +3,7 @@ using K7.SampleHost.Api;
 using K7.SampleHost.Domain;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -23,7 +24,7 @@ internal static class SessionEndpoints
         session.MapPost("/refresh", Refresh).WithSummary("Exchange a refresh token for a new access token");
     }
 
-    internal static Results<SignInHttpResult, ProblemHttpResult, ValidationProblem> SignIn(SignInRequest request, UserDirectory users, SignInThrottle throttle, IClock clock)
+    internal static Results<SignInHttpResult, ProblemHttpResult, ValidationProblem> SignIn(SignInRequest request, UserDirectory users, SignInThrottle throttle, PasswordHashing passwords, IClock clock)
     {
         if (string.IsNullOrWhiteSpace(request.Login))
         {
@@ -48,10 +49,17 @@ internal static class SessionEndpoints
                 extensions: new Dictionary<string, object?> { ["field"] = "login", ["retryAfterSeconds"] = (int)Math.Ceiling((until - clock.GetCurrentInstant()).TotalSeconds) });
         }
 
-        if (user is null || !PasswordHasher.Verify(request.Password, user.PasswordHash))
+        var verified = user is null ? PasswordVerificationResult.Failed : passwords.Verify(request.Password, user.PasswordHash);
+        if (user is null || verified == PasswordVerificationResult.Failed)
         {
             throttle.Failed(login);
             return ApiProblems.Unauthorized("The login name or the password is wrong.", "password");
+        }
+
+        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            // Made with fewer iterations than now configured: hash it again while the password is at hand.
+            user = users.Update(user.Extension, u => u with { PasswordHash = passwords.Hash(request.Password) });
         }
 
         if (user.TotpEnabled && user.TotpSecret is { } secret)

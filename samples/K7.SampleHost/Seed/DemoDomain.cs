@@ -43,7 +43,7 @@ public static class DemoDomain
         ArgumentNullException.ThrowIfNull(timeFrames);
         ArgumentNullException.ThrowIfNull(rules);
         var options = settings.Options;
-        var hash = PasswordHasher.Hash(Password, options.PasswordHashIterations);
+        var hash = new PasswordHashing(settings).Hash(Password);
         foreach (var (extension, first, last, role, phones) in Users)
         {
             var sip = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
