@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using K7.Routing;
@@ -86,11 +85,11 @@ internal static partial class AnsweringRulesEndpoints
     internal static Results<Ok<JsonNode>, ProblemHttpResult> GetRule(UserScope scope, string name, AnsweringRulesStore store)
     {
         var set = store.Get(scope.Extension);
-        return Find(set, name) is { } rule ? TypedResults.Ok(RuleJson.Write(set, rule)) : NoSuchRule(name);
+        return Find(set, name) is { } rule ? TypedResults.Ok(RuleJson.Write(rule)) : NoSuchRule(name);
     }
 
     internal static async Task<Results<Ok<JsonNode>, ValidationProblem, ProblemHttpResult>> ReplaceRule(
-        UserScope scope, string name, HttpRequest request, AnsweringRulesStore store, CancellationToken cancellationToken)
+        UserScope scope, string name, HttpRequest request, AnsweringRulesStore store, IRouteResolver routes, IOptions<RoutingOptions> options, CancellationToken cancellationToken)
     {
         var current = Find(store.Get(scope.Extension), name);
         if (current is null)
@@ -99,7 +98,7 @@ internal static partial class AnsweringRulesEndpoints
         }
 
         var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        var read = RuleJson.Read(scope.Extension, body, current.IsDefault);
+        var read = RuleJson.Read(scope.Extension, body, current.IsDefault, Numbers(routes, options));
         if (read.Problem is { } problem)
         {
             return problem;
@@ -112,14 +111,14 @@ internal static partial class AnsweringRulesEndpoints
         }
 
         var saved = store.Update(scope.Extension, set => set.Replace(rule));
-        return TypedResults.Ok(RuleJson.Write(saved.Rules, Find(saved.Rules, name)!));
+        return TypedResults.Ok(RuleJson.Write(Find(saved.Rules, name)!));
     }
 
     internal static async Task<Results<Created<JsonNode>, ValidationProblem, ProblemHttpResult>> Add(
-        UserScope scope, HttpRequest request, AnsweringRulesStore store, TimeFrameStore timeFrames, CancellationToken cancellationToken)
+        UserScope scope, HttpRequest request, AnsweringRulesStore store, TimeFrameStore timeFrames, IRouteResolver routes, IOptions<RoutingOptions> options, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        var read = RuleJson.Read(scope.Extension, body, isDefault: false);
+        var read = RuleJson.Read(scope.Extension, body, isDefault: false, Numbers(routes, options));
         if (read.Problem is { } problem)
         {
             return problem;
@@ -139,7 +138,7 @@ internal static partial class AnsweringRulesEndpoints
 
         var saved = store.Update(scope.Extension, set => set.Add(rule));
         var added = saved.Rules.Find(frame)!;
-        return TypedResults.Created($"/api/users/{scope.Extension}/answering-rules/{Uri.EscapeDataString(added.TimeFrame!)}", RuleJson.Write(saved.Rules, added));
+        return TypedResults.Created($"/api/users/{scope.Extension}/answering-rules/{Uri.EscapeDataString(added.TimeFrame!)}", RuleJson.Write(added));
     }
 
     internal static Results<NoContent, ValidationProblem, ProblemHttpResult> Delete(UserScope scope, string name, AnsweringRulesStore store)
@@ -412,109 +411,31 @@ internal static partial class AnsweringRulesEndpoints
     /// written as the matching element of its set's document and read as the only rule of a one-rule document; errors
     /// are then reported relative to the rule the client sent (path, line and position).
     /// </summary>
+    /// <summary>One rule in the package's rule shape (<see cref="AnsweringRulesJson.SerializeRule"/>, <see cref="AnsweringRulesJson.TryDeserializeRule"/>), with errors as problems that name the property, line and position.</summary>
     internal static partial class RuleJson
     {
-        public static JsonNode Write(AnsweringRuleSet set, AnsweringRule rule)
+        public static JsonNode Write(AnsweringRule rule) => JsonNode.Parse(AnsweringRulesJson.SerializeRule(rule))!;
+
+        public static (AnsweringRule? Rule, ValidationProblem? Problem) Read(string extension, byte[] body, bool isDefault, PhoneNumberCanonicalizer numbers)
         {
-            var document = JsonNode.Parse(AnsweringRulesJson.SerializeToUtf8Bytes(set))!;
-            if (rule.IsDefault)
+            if (AnsweringRulesJson.TryDeserializeRule(body, extension, isDefault, out var rule, out var error, numbers))
             {
-                return document["default"]!.DeepClone();
+                return (rule, null);
             }
 
-            var index = set.Rules.IndexOf(rule);
-            return document["rules"]![index]!.DeepClone();
-        }
-
-        public static (AnsweringRule? Rule, ValidationProblem? Problem) Read(string extension, byte[] body, bool isDefault)
-        {
-            if (body.AsSpan().StartsWith(Encoding.UTF8.Preamble))
-            {
-                body = body[Encoding.UTF8.Preamble.Length..];
-            }
-
-            try
-            {
-                using var parsed = JsonDocument.Parse(body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-                if (parsed.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    return (null, ApiProblems.Field("$", "Send one rule as a JSON object."));
-                }
-            }
-            catch (JsonException e)
-            {
-                return (null, Problem("$", "The JSON is not valid: " + e.Message, (e.LineNumber ?? 0) + 1, Offset(body, e.LineNumber ?? 0, e.BytePositionInLine ?? 0)));
-            }
-
-            var prefix = Encoding.UTF8.GetBytes(isDefault
-                ? $"{{\"user\":{JsonSerializer.Serialize(extension)},\"default\":"
-                : $"{{\"user\":{JsonSerializer.Serialize(extension)},\"rules\":[");
-            var suffix = Encoding.UTF8.GetBytes(isDefault ? "\n}" : "\n]}");
-            var document = new byte[prefix.Length + body.Length + suffix.Length];
-            prefix.CopyTo(document, 0);
-            body.CopyTo(document, prefix.Length);
-            suffix.CopyTo(document, prefix.Length + body.Length);
-
-            if (AnsweringRulesJson.TryDeserialize(document, out var set, out var error))
-            {
-                return (isDefault ? set!.Default : set!.Rules[0], null);
-            }
-
-            var path = Relative(error!.Field);
-            var position = Math.Max(0, error.Position - prefix.Length);
+            var field = error.Field ?? "$";
             var message = LocationSuffix().Replace(error.Message, string.Empty);
-            message = message.Replace(isDefault ? "$.default" : "$.rules[0]", "$", StringComparison.Ordinal);
-            if (message.StartsWith(path + ": ", StringComparison.Ordinal))
+            if (message.StartsWith(field + ": ", StringComparison.Ordinal))
             {
-                message = message[(path.Length + 2)..];
-            }
-            return (null, Problem(path, message, error.Line ?? 1, position));
-        }
-
-        /// <summary>The byte offset in <paramref name="body"/> of a zero-based line and byte in that line.</summary>
-        private static long Offset(byte[] body, long line, long byteInLine)
-        {
-            var start = 0;
-            for (var i = 0L; i < line && start < body.Length; i++)
-            {
-                var next = Array.IndexOf(body, (byte)'\n', start);
-                if (next < 0)
-                {
-                    break;
-                }
-
-                start = next + 1;
+                message = message[(field.Length + 2)..];
             }
 
-            return Math.Min(body.Length, start + byteInLine);
-        }
-
-        private static string Relative(string? field)
-        {
-            if (field is null)
-            {
-                return "$";
-            }
-
-            foreach (var root in (string[])["$.rules[0]", "$.default"])
-            {
-                if (field.StartsWith(root, StringComparison.Ordinal))
-                {
-                    return "$" + field[root.Length..];
-                }
-            }
-
-            return "$";
-        }
-
-        private static ValidationProblem Problem(string field, string reason, long line, long position)
-        {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [reason] };
-            return TypedResults.ValidationProblem(
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] };
+            return (null, TypedResults.ValidationProblem(
                 errors,
                 title: "The rule is not valid.",
-                detail: $"{field}: {reason}",
-                extensions: new Dictionary<string, object?> { ["field"] = field, ["line"] = line, ["position"] = position });
+                detail: $"{field}: {message}",
+                extensions: new Dictionary<string, object?> { ["field"] = field, ["line"] = error.Line ?? 1, ["position"] = error.Position }));
         }
 
         [GeneratedRegex(@"\s*\(line \d+, column \d+\)\s*$")]

@@ -78,6 +78,20 @@ internal static class RuleSetValidator
         }
     }
 
+    /// <summary>Checks one rule of <paramref name="userId"/> as <see cref="Validate"/> checks each rule of a set; fields are named from the rule (<c>Forwarding.WhenBusy</c>).</summary>
+    public static void ValidateRule(AnsweringRule rule, string userId)
+    {
+        const string Prefix = "Rule.";
+        try
+        {
+            ValidateRule(rule, "Rule", userId);
+        }
+        catch (RoutingValidationException ex) when (ex.Field.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            throw new RoutingValidationException(ex.Field[Prefix.Length..], ex.Reason, ex.InnerException);
+        }
+    }
+
     private static void ValidateRule(AnsweringRule rule, string path, string userId)
     {
         var forwarding = rule.Forwarding;

@@ -41,6 +41,66 @@ public static class AnsweringRulesJson
     public static byte[] SerializeToUtf8Bytes(AnsweringRuleSet rules, bool indented = false) =>
         Write(rules, indented).WrittenSpan.ToArray();
 
+    /// <summary>Writes one rule as JSON, in the rule shape of a rule set (the Default rule has no <c>timeFrame</c>).</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> line ends).</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentException">The rule holds text that JSON cannot hold exactly.</exception>
+    public static string SerializeRule(AnsweringRule rule, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, RoutingJsonWriter.Options(indented)))
+        {
+            RoutingJsonWriter.WriteRule(writer, rule);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads one rule of a user from UTF-8 JSON (what <see cref="SerializeRule"/> writes), checked as a rule set checks its rules.</summary>
+    /// <param name="utf8Json">The UTF-8 bytes; a leading byte order mark is skipped.</param>
+    /// <param name="userId">The user whose rule it is (a rule may not forward to its own user, for example).</param>
+    /// <param name="isDefault">Whether it is the Default rule (no <c>timeFrame</c>) or a rule of a time frame (<c>timeFrame</c> required).</param>
+    /// <param name="numbers">Reads the numbers of destinations, or <see langword="null"/> for the region "US".</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="RoutingFormatException">The bytes are not a valid rule; the path (<c>$.forwarding.whenBusy</c>), line and position say where.</exception>
+    public static AnsweringRule DeserializeRule(ReadOnlySpan<byte> utf8Json, string userId, bool isDefault, PhoneNumberCanonicalizer? numbers = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        return RoutingJsonReader.ReadRuleDocument(utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json, numbers ?? DefaultNumbers.Instance, userId, isDefault);
+    }
+
+    /// <summary>Tries to read one rule of a user from UTF-8 JSON; never throws on bad input.</summary>
+    /// <param name="utf8Json">The UTF-8 bytes; a leading byte order mark is skipped.</param>
+    /// <param name="userId">The user whose rule it is.</param>
+    /// <param name="isDefault">Whether it is the Default rule or a rule of a time frame.</param>
+    /// <param name="rule">The rule, when the bytes are a valid one.</param>
+    /// <param name="error">Why the bytes are not a valid rule, otherwise.</param>
+    /// <param name="numbers">Reads the numbers of destinations, or <see langword="null"/> for the region "US".</param>
+    /// <returns><see langword="true"/> when the bytes are a valid rule.</returns>
+    public static bool TryDeserializeRule(
+        ReadOnlySpan<byte> utf8Json,
+        string userId,
+        bool isDefault,
+        [NotNullWhen(true)] out AnsweringRule? rule,
+        [NotNullWhen(false)] out RoutingFormatException? error,
+        PhoneNumberCanonicalizer? numbers = null)
+    {
+        try
+        {
+            rule = DeserializeRule(utf8Json, userId, isDefault, numbers);
+            error = null;
+            return true;
+        }
+        catch (RoutingFormatException ex)
+        {
+            rule = null;
+            error = ex;
+            return false;
+        }
+    }
+
     /// <summary>Reads a rule set from JSON, with list numbers read for the region "US".</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The rule set.</returns>

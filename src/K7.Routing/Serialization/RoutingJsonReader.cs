@@ -60,6 +60,37 @@ internal ref struct RoutingJsonReader
         }
     }
 
+    /// <summary>Reads a document that holds one rule of <paramref name="userId"/>, checked as a rule set would check it.</summary>
+    /// <param name="utf8Json">The document, without a byte order mark.</param>
+    /// <param name="numbers">Reads the numbers of destinations.</param>
+    /// <param name="userId">The user whose rule it is.</param>
+    /// <param name="isDefault">Whether it is the Default rule (no time frame) or a rule of a time frame.</param>
+    public static AnsweringRule ReadRuleDocument(ReadOnlySpan<byte> utf8Json, PhoneNumberCanonicalizer numbers, string userId, bool isDefault)
+    {
+        var json = new RoutingJsonReader(utf8Json, numbers);
+        try
+        {
+            json.Next();
+            var start = json._reader.TokenStartIndex;
+            var rule = json.ReadRule(isDefault);
+            json.ReadEndOfDocument();
+            try
+            {
+                RuleSetValidator.ValidateRule(rule, userId);
+            }
+            catch (RoutingValidationException ex)
+            {
+                throw json.Invalid(ex.Field, ex.Reason, ex, start);
+            }
+
+            return rule;
+        }
+        catch (JsonException ex)
+        {
+            throw json.Malformed(ex);
+        }
+    }
+
     /// <summary>Reads one rule set inside a host's document: <paramref name="reader"/> is on its first token and is left
     /// on its last one; when reading fails, on the token where the problem was found, so that the host reports that
     /// position.</summary>

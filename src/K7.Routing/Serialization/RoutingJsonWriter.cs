@@ -61,7 +61,7 @@ internal static class RoutingJsonWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteRule(Utf8JsonWriter writer, AnsweringRule rule)
+    public static void WriteRule(Utf8JsonWriter writer, AnsweringRule rule)
     {
         writer.WriteStartObject();
         if (rule.TimeFrame is { } timeFrame)
