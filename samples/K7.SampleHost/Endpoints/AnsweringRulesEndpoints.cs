@@ -335,7 +335,7 @@ internal static partial class AnsweringRulesEndpoints
     {
         // The guide names the phones that "ring all user's phones" rings: the other phones (202wp), then the extension (202).
         var phones = devices.ListForUser(extension);
-        var allPhones = string.Join(", ", phones.Where(d => d.Suffix.Length > 0).Concat(phones.Where(d => d.Suffix.Length == 0)).Select(d => d.Name));
+        string[] allPhones = [.. phones.Where(d => d.Suffix.Length > 0).Concat(phones.Where(d => d.Suffix.Length == 0)).Select(d => d.Name)];
         var set = compiled.Rules;
         var active = compiled.GetActiveRule(now);
         var matching = compiled.GetMatchingRules(now);
@@ -349,7 +349,7 @@ internal static partial class AnsweringRulesEndpoints
                 rule.IsDefault ? DefaultName : rule.TimeFrame!,
                 rule.IsDefault,
                 rule.Enabled,
-                Describe(rule, extension, names, allPhones),
+                rule.Describe(extension, names, allPhones),
                 summary is null ? null : new TimeFrameWhen(summary.When, summary.Recurrence, summary.EndsOn, frame!.IsActive(now)),
                 rule == active,
                 matching.Contains(rule)));
@@ -364,14 +364,6 @@ internal static partial class AnsweringRulesEndpoints
             views,
             set.AllowList.Count,
             set.BlockList.Count);
-    }
-
-    private static string Describe(AnsweringRule rule, string extension, Func<string, string?> names, string allPhones)
-    {
-        var text = rule.Describe(extension, names);
-        return rule.SimultaneousRing is { RingAllUserPhones: true } && allPhones.Length > 0
-            ? text.Replace("all phones of " + extension, allPhones, StringComparison.Ordinal)
-            : text;
     }
 
     internal sealed record AnsweringRulesView(

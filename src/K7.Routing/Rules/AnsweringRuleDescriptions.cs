@@ -10,8 +10,10 @@ public static class AnsweringRuleDescriptions
     /// <param name="rule">The rule.</param>
     /// <param name="userId">The user whose rule it is (their extension appears as "202").</param>
     /// <param name="userNames">Looks up users' display names for "User - 207 (Tim Garcia)"; may be <see langword="null"/>.</param>
+    /// <param name="userPhones">The user's phones in the order to name them for "ring all user's phones" (device names
+    /// such as "202wp", "202"); when <see langword="null"/> or empty, "all phones of 202" is written.</param>
     /// <returns>The description.</returns>
-    public static string Describe(this AnsweringRule rule, string userId, Func<string, string?>? userNames = null)
+    public static string Describe(this AnsweringRule rule, string userId, Func<string, string?>? userNames = null, IReadOnlyList<string>? userPhones = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
@@ -35,7 +37,11 @@ public static class AnsweringRuleDescriptions
         {
             var ringing = new StringBuilder("Simultaneously ring ");
             var names = ring.Targets.Select(t => t.Delay == NodaTime.Duration.Zero ? t.Destination.Describe(userNames) : $"{t.Destination.Describe(userNames)} (after {t.Delay.TotalSeconds:0} s)").ToList();
-            if (ring.RingAllUserPhones)
+            if (ring.RingAllUserPhones && userPhones is { Count: > 0 })
+            {
+                names.AddRange(userPhones);
+            }
+            else if (ring.RingAllUserPhones)
             {
                 names.Add($"all phones of {userId}");
             }

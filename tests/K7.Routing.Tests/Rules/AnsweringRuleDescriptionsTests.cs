@@ -74,6 +74,19 @@ public sealed class AnsweringRuleDescriptionsTests
     }
 
     [Fact]
+    public void Describe_AllPhonesWithTheUsersPhones_NamesThemAsTheGuideDoes()
+    {
+        var rule = AnsweringRule.For("Out of Office") with
+        {
+            SimultaneousRing = new SimultaneousRing { RingAllUserPhones = true },
+            Forwarding = new CallForwarding { WhenUnanswered = Destination.User("207") },
+        };
+
+        Assert.Equal("Simultaneously ring 202wp, 202 · Forward when unanswered to User - 207 (Tim Garcia)", rule.Describe("202", UserName, ["202wp", "202"]));
+        Assert.Equal("Simultaneously ring all phones of 202 · Forward when unanswered to User - 207 (Tim Garcia)", rule.Describe("202", UserName, []));
+    }
+
+    [Fact]
     public void Describe_PortalDefaultRule_RingsTheExtension()
     {
         Assert.Equal("Ring 202", Describe(AnsweringRule.Default));
