@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using K7.Contacts;
 using K7.Routing;
@@ -46,6 +47,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         RoutingFormatException e => Positioned(e.Field ?? "body", e.Message, e.Line, e.Position),
         TimeFrameFormatException e => Positioned(e.Path ?? "body", e.Message, e.Line, e.Position),
         ContactFormatException e => ContactFile(e),
+        NumberListImportException e => FileErrors(e.Errors.Select(x => (x.Line, x.Column, x.Reason)), "file", e.Message),
         VoicemailQuotaException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The mailbox is full.", Detail = e.Message },
         VoicemailFormatException e => Field("file", e.Message),
         BadHttpRequestException e when e.InnerException is JsonException json => Json(json),
@@ -86,25 +88,29 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         return problem;
     }
 
-    private static HttpValidationProblemDetails ContactFile(ContactFormatException e)
+    private static HttpValidationProblemDetails ContactFile(ContactFormatException e) =>
+        FileErrors(e.Errors.Select(x => ((long)x.Line, x.Field, x.Message)), e.Field ?? "file", e.Message);
+
+    /// <summary>A file that was not imported: one entry per problem, keyed "line 7, Mobile Number" (or the fallback field).</summary>
+    private static HttpValidationProblemDetails FileErrors(IEnumerable<(long Line, string? Column, string Message)> problems, string fallbackField, string message)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var error in e.Errors)
+        foreach (var (line, column, text) in problems)
         {
-            var key = $"line {error.Line}" + (error.Field is null ? string.Empty : $", {error.Field}");
-            errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, error.Message] : [error.Message];
+            var key = string.Create(CultureInfo.InvariantCulture, $"line {line}") + (column is null ? string.Empty : ", " + column);
+            errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, text] : [text];
         }
 
         if (errors.Count == 0)
         {
-            errors[e.Field ?? "file"] = [e.Message];
+            errors[fallbackField] = [message];
         }
 
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The file was not imported.",
-            Detail = e.Message,
+            Detail = message,
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -282,27 +281,11 @@ internal static partial class AnsweringRulesEndpoints
         }
 
         var numbers = Numbers(routes, options);
+        // A bad row (NumberListImportException) becomes a 400 keyed by line and column in ApiExceptionHandler; nothing is saved.
         NumberListImportResult imported;
-        try
+        using (var reader = new StringReader(text))
         {
-            using var reader = new StringReader(text);
             imported = NumberListCsv.Import(reader, numbers);
-        }
-        catch (NumberListImportException e)
-        {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var error in e.Errors)
-            {
-                var key = string.Create(CultureInfo.InvariantCulture, $"line {error.Line}") + (error.Column is null ? string.Empty : ", " + error.Column);
-                errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, error.Reason] : [error.Reason];
-            }
-
-            if (errors.Count == 0)
-            {
-                errors["file"] = [e.Message];
-            }
-
-            return ApiProblems.Fields(errors);
         }
 
         var saved = store.Update(scope.Extension, set => set.WithLists(set.AllowList.AddRange(imported.Allowed), set.BlockList.AddRange(imported.Blocked)));
